@@ -1,0 +1,166 @@
+namespace Attendance.Rules.Loading;
+
+/// <summary>
+/// Resolves <c>extends</c>: the school's file over its base. Rules are keyed by id (a school rule
+/// with a base rule's id replaces it in place; <c>disable</c> removes base rules; new rules follow);
+/// every other key replaces the base's whole. The identity keys never come from the base.
+/// </summary>
+internal static class PolicyMerger
+{
+    private static readonly HashSet<string> NotInherited = new(StringComparer.Ordinal)
+    {
+        "id", "version", "name", "local_authority", "phase", "document", "extends", "disable", "rules", "notes",
+    };
+
+    public static YamlNode? Resolve(string text, string file, IPolicyResolver resolver, PolicyLoadLimits limits, NodeReader reader, List<string> chain)
+    {
+        var root = YamlTreeReader.Read(text, file, limits, reader.Diagnostics);
+        if (root is null)
+        {
+            if (!reader.HasErrors)
+            {
+                reader.Diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, file, 1, 1, null, "the policy file is empty", "a policy mapping starting with 'id:'"));
+            }
+
+            return null;
+        }
+
+        if (root.Kind != YamlNodeKind.Mapping)
+        {
+            reader.Error(root, $"a policy must be a mapping of keys, got {root.Describe()}", "a policy mapping starting with 'id:'");
+            return null;
+        }
+
+        var extends = root.Get("extends");
+        if (extends is null || extends.IsNull)
+        {
+            if (root.Get("disable") is { } disable)
+            {
+                reader.Error(disable, "'disable' names rules of a base policy, and this policy extends none", "'extends:' with 'disable:'");
+            }
+
+            return root;
+        }
+
+        if (extends.Kind != YamlNodeKind.Scalar)
+        {
+            reader.Error(extends, $"'extends' must name one policy, got {extends.Describe()}", "an embedded policy id such as 'england-2024' or a relative path");
+            return null;
+        }
+
+        var reference = extends.Value!;
+        if (chain.Count + 1 > limits.MaxExtendsDepth)
+        {
+            reader.Error(extends, $"'extends' chains more than {limits.MaxExtendsDepth} policies", $"at most {limits.MaxExtendsDepth} levels of extends");
+            return null;
+        }
+
+        if (!resolver.TryResolve(reference, file, out var baseText, out var baseFile))
+        {
+            reader.Error(extends, $"'extends' names '{reference}', which cannot be found", "an embedded policy (" + string.Join(", ", EmbeddedPolicies.Ids) + ") or a file relative to this one");
+            return null;
+        }
+
+        if (chain.Contains(baseFile, StringComparer.Ordinal) || baseFile == file)
+        {
+            reader.Error(extends, $"'extends' is cyclic: {string.Join(" → ", chain.Append(file).Append(baseFile))}", "a chain of extends that ends in a base policy");
+            return null;
+        }
+
+        var baseRoot = Resolve(baseText, baseFile, resolver, limits, reader, [.. chain, file]);
+        return baseRoot is null ? null : Merge(baseRoot, root, reader);
+    }
+
+    private static YamlNode Merge(YamlNode baseRoot, YamlNode child, NodeReader reader)
+    {
+        var merged = new YamlNode(YamlNodeKind.Mapping, child.File, child.Line, child.Column);
+        foreach (var pair in baseRoot.Pairs)
+        {
+            if (!NotInherited.Contains(pair.Key.Value!) && child.Get(pair.Key.Value!) is null)
+            {
+                merged.Pairs.Add(pair);
+            }
+        }
+
+        foreach (var pair in child.Pairs)
+        {
+            if (pair.Key.Value is not ("extends" or "disable" or "rules"))
+            {
+                merged.Pairs.Add(pair);
+            }
+        }
+
+        var rulesKey = child.Pairs.FirstOrDefault(p => p.Key.Value == "rules").Key ?? baseRoot.Pairs.FirstOrDefault(p => p.Key.Value == "rules").Key;
+        var rules = MergeRules(baseRoot.Get("rules"), child.Get("rules"), child.Get("disable"), reader, child);
+        if (rulesKey is not null || rules.Items.Count > 0)
+        {
+            merged.Pairs.Add(new KeyValuePair<YamlNode, YamlNode>(rulesKey ?? new YamlNode(YamlNodeKind.Scalar, child.File, 1, 1) { Value = "rules" }, rules));
+        }
+
+        return merged;
+    }
+
+    private static YamlNode MergeRules(YamlNode? baseRules, YamlNode? childRules, YamlNode? disable, NodeReader reader, YamlNode child)
+    {
+        var result = new YamlNode(YamlNodeKind.Sequence, childRules?.File ?? child.File, childRules?.Line ?? 1, childRules?.Column ?? 1);
+        var disabled = new HashSet<string>(StringComparer.Ordinal);
+        var baseItems = baseRules is { Kind: YamlNodeKind.Sequence } ? baseRules.Items : [];
+        var baseIds = baseItems.Select(IdOf).Where(id => id is not null).ToHashSet(StringComparer.Ordinal);
+        if (disable is not null && !disable.IsNull)
+        {
+            foreach (var id in reader.StringList(disable, "disable", "the policy", requireItems: false))
+            {
+                if (!baseIds.Contains(id))
+                {
+                    reader.Error(disable, $"'disable' names the rule '{id}', which the base policy does not have", "one of: " + string.Join(", ", baseIds));
+                }
+
+                disabled.Add(id);
+            }
+        }
+
+        var childItems = childRules is { Kind: YamlNodeKind.Sequence } ? childRules.Items : [];
+        if (childRules is not null && !childRules.IsNull && childRules.Kind != YamlNodeKind.Sequence)
+        {
+            reader.Error(childRules, $"'rules' must be a list, got {childRules.Describe()}", "a list of rules, each starting with '- id:'");
+        }
+
+        var byId = childItems.Where(i => IdOf(i) is not null).GroupBy(IdOf!).ToDictionary(g => g.Key!, g => g.First(), StringComparer.Ordinal);
+        var used = new HashSet<YamlNode>();
+        foreach (var item in baseItems)
+        {
+            var id = IdOf(item);
+            if (id is not null && disabled.Contains(id))
+            {
+                if (byId.TryGetValue(id, out var clash))
+                {
+                    reader.Error(clash, $"the rule '{id}' is both disabled and redefined", "either disable it or replace it");
+                }
+
+                continue;
+            }
+
+            if (id is not null && byId.TryGetValue(id, out var replacement))
+            {
+                result.Items.Add(replacement);
+                used.Add(replacement);
+            }
+            else
+            {
+                result.Items.Add(item);
+            }
+        }
+
+        foreach (var item in childItems)
+        {
+            if (!used.Contains(item))
+            {
+                result.Items.Add(item);
+            }
+        }
+
+        return result;
+    }
+
+    private static string? IdOf(YamlNode item) => item.Kind == YamlNodeKind.Mapping && item.Get("id") is { Kind: YamlNodeKind.Scalar } id ? id.Value : null;
+}

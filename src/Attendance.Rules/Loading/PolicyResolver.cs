@@ -1,0 +1,47 @@
+namespace Attendance.Rules.Loading;
+
+/// <summary>
+/// The default resolver: embedded policies by id, and, where <see cref="AllowFiles"/> is set,
+/// files relative to the extending file.
+/// </summary>
+public sealed class PolicyResolver : IPolicyResolver
+{
+    /// <summary>Resolves embedded policies only (for loading from a stream or string).</summary>
+    public static PolicyResolver EmbeddedOnly { get; } = new(false);
+
+    /// <summary>Resolves embedded policies, then files relative to the extending file.</summary>
+    public static PolicyResolver EmbeddedAndFiles { get; } = new(true);
+
+    private PolicyResolver(bool allowFiles) => AllowFiles = allowFiles;
+
+    /// <summary>Whether references may name files.</summary>
+    public bool AllowFiles { get; }
+
+    /// <inheritdoc />
+    public bool TryResolve(string reference, string extendingFile, out string text, out string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (EmbeddedPolicies.TryGet(reference, out text))
+        {
+            fileName = $"embedded:{reference}.yaml";
+            return true;
+        }
+
+        fileName = reference;
+        if (!AllowFiles)
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(extendingFile)) ?? ".";
+        var path = Path.GetFullPath(Path.Combine(directory, reference));
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        fileName = path;
+        text = File.ReadAllText(path);
+        return true;
+    }
+}
