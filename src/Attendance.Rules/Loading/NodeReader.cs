@@ -21,6 +21,9 @@ internal sealed class NodeReader
 
     public bool HasErrors => Diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>"a" or "an" before a word, by its first letter.</summary>
+    public static string Article(string word) => word.Length > 0 && "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+
     public void Error(YamlNode at, string message, string? expected = null) =>
         Diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, at.File, at.Line, at.Column, RuleId, message, expected));
 
@@ -52,7 +55,7 @@ internal sealed class NodeReader
         var value = map.Get(key);
         if (value is null)
         {
-            Error(map, $"{what} has no '{key}'", $"a '{key}:' key");
+            Error(map, $"{what} has no '{key}'", $"{Article(key)} '{key}:' key");
         }
 
         return value;

@@ -112,7 +112,8 @@ internal static class PolicyMerger
             {
                 if (!baseIds.Contains(id))
                 {
-                    reader.Error(disable, $"'disable' names the rule '{id}', which the base policy does not have", "one of: " + string.Join(", ", baseIds));
+                    var at = disable.Items.FirstOrDefault(i => i.Kind == YamlNodeKind.Scalar && i.Value == id) ?? disable;
+                    reader.Error(at, $"'disable' names the rule '{id}', which the base policy does not have", "one of: " + string.Join(", ", baseIds));
                 }
 
                 disabled.Add(id);

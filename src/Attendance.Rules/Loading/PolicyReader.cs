@@ -492,7 +492,7 @@ internal sealed class PolicyReader
             return null;
         }
 
-        var ruleWhat = $"a {type} rule";
+        var ruleWhat = $"{NodeReader.Article(type)} {type} rule";
         r.Mapping(node, ruleWhat, CommonRuleKeys.Concat(specific).ToArray());
         var id = r.String(node, "id", ruleWhat, required: true);
         if (id is not null && !IsKebab(id))
@@ -839,11 +839,11 @@ internal sealed class PolicyReader
             var target = rules.FirstOrDefault(x => x.Id == rule.AfterRule);
             if (target is not StagedRule staged)
             {
-                r.Error(at, target is null ? $"'after' names the rule '{rule.AfterRule}', which the policy does not have" : $"'after' names '{rule.AfterRule}', which is not a staged rule", "the id of a staged rule");
+                r.Error(at.Get("after")?.Get("rule") ?? at, target is null ? $"'after' names the rule '{rule.AfterRule}', which the policy does not have" : $"'after' names '{rule.AfterRule}', which is not a staged rule", "the id of a staged rule");
             }
             else if (!staged.Stages.Any(s => s.Number == rule.AfterStage))
             {
-                r.Error(at, $"the rule '{rule.AfterRule}' has no stage {rule.AfterStage}", "one of its stages: " + string.Join(", ", staged.Stages.Select(s => s.Number)));
+                r.Error(at.Get("after")?.Get("stage") ?? at, $"the rule '{rule.AfterRule}' has no stage {rule.AfterStage}", "one of its stages: " + string.Join(", ", staged.Stages.Select(s => s.Number)));
             }
 
             r.RuleId = null;

@@ -89,6 +89,7 @@ internal static class YamlTreeReader
 
             YamlNode node;
             long size = 1;
+            long added = 1;
             if (ev is AnchorAlias alias)
             {
                 if (++aliases > limits.MaxAliases)
@@ -102,6 +103,7 @@ internal static class YamlTreeReader
                 }
 
                 size = anchorSizes.TryGetValue(node, out var s) ? s : 1;
+                added = size;
             }
             else if (ev is NodeEvent ne)
             {
@@ -153,13 +155,16 @@ internal static class YamlTreeReader
                 anchorSizes[done] = doneSize;
                 node = done;
                 size = doneSize;
+
+                // The container's own node; its children were counted as they were read.
+                added = 1;
             }
             else
             {
                 continue;
             }
 
-            nodes += size;
+            nodes += added;
             if (nodes > limits.MaxNodes)
             {
                 throw Limit(file, line, column,
