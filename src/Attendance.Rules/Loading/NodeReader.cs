@@ -216,6 +216,12 @@ internal sealed class NodeReader
     {
         if (node.Kind == YamlNodeKind.Scalar && !node.IsNull)
         {
+            if (string.IsNullOrWhiteSpace(node.Value))
+            {
+                Error(node, $"'{key}' of {what} is empty", "non-empty text");
+                return ValueList<string>.Empty;
+            }
+
             return ValueList.Of(node.Value!);
         }
 

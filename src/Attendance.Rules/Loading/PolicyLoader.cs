@@ -73,7 +73,7 @@ public static class PolicyLoader
             return Failed(path, $"the policy file cannot be read: {e.Message}", "a readable file");
         }
 
-        return Read(text, path, options.Resolver ?? PolicyResolver.EmbeddedAndFiles, options.Limits);
+        return Read(text, Path.GetFullPath(path), options.Resolver ?? PolicyResolver.EmbeddedAndFiles, options.Limits);
     }
 
     /// <summary>Reads a policy from a stream, giving the policy (where valid) and every diagnostic.</summary>

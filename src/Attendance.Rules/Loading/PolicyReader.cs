@@ -529,9 +529,7 @@ internal sealed class PolicyReader
             "staged" => ReadStaged(node, ruleWhat, id, title),
             "reinterpret" => ReadReinterpret(node, ruleWhat, id, title),
             "reward" => ReadReward(node, ruleWhat, id, title),
-            "scheduled" => r.Enum(node, "every", ruleWhat, SchoolPeriodNames, required: true) is { } every and not SchoolPeriod.AcademicYear
-                ? new ScheduledRule { Id = id!, Title = title!, Sources = sources, Every = every }
-                : null,
+            "scheduled" => ReadScheduled(node, ruleWhat, id, title),
             _ => null,
         };
         if (rule is null || id is null || title is null || (needsAction && action is null))
@@ -614,7 +612,7 @@ internal sealed class PolicyReader
         }
 
         var key = present[0];
-        var value = r.Int(node, key, what, key.StartsWith("more_than", StringComparison.Ordinal) ? 0 : 1, 10_000);
+        var value = r.Int(node, key, what, key.StartsWith("more_than", StringComparison.Ordinal) ? 0 : 1, 10_000, required: true);
         return value is null ? null : key switch
         {
             "at_least" => value,
@@ -827,7 +825,24 @@ internal sealed class PolicyReader
             }
         }
 
+        if (periods.Count == 0 && node.Get("periods") is { } empty)
+        {
+            r.Error(empty, "a reward needs at least one period", "a list of term and/or academic_year");
+        }
+
         return percent is null || periods.Count == 0 ? null : new RewardRule { Id = id!, Title = title!, Sources = ValueList<string>.Empty, Percent = percent.Value, Periods = periods.ToValueList() };
+    }
+
+    private ScheduledRule? ReadScheduled(YamlNode node, string what, string? id, string? title)
+    {
+        var every = r.Enum(node, "every", what, SchoolPeriodNames, required: true);
+        if (every == SchoolPeriod.AcademicYear)
+        {
+            r.Error(node.Get("every")!, "a scheduled step cannot be every academic_year", "week, half_term or term");
+            return null;
+        }
+
+        return every is null ? null : new ScheduledRule { Id = id!, Title = title!, Sources = ValueList<string>.Empty, Every = every.Value };
     }
 
     private void CheckReinterpretTargets(List<Rule> rules, List<YamlNode> items)

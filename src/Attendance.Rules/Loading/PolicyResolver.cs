@@ -41,6 +41,15 @@ public sealed class PolicyResolver : IPolicyResolver
         }
 
         fileName = path;
+        // Only policy files: a base named by extends must be a .yaml/.yml file of bounded size, so a
+        // hostile policy cannot make the loader read a device or echo another file's contents.
+        var info = new FileInfo(path);
+        if (!(path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            || info.Length > PolicyLoadLimits.Default.MaxCharacters * 4L)
+        {
+            return false;
+        }
+
         text = File.ReadAllText(path);
         return true;
     }
