@@ -33,7 +33,7 @@ public static class Percent
     /// <param name="total">The denominator.</param>
     /// <returns>The percentage, or null.</returns>
     public static decimal? Of(long count, long total) =>
-        total == 0 ? null : Math.Round(count * 100m / total, 2, MidpointRounding.AwayFromZero);
+        total == 0 ? null : Math.Round(count * 100m / total, 2, MidpointRounding.AwayFromZero) + 0.00m; // + 0.00m keeps two places: 50.00, not 50
 
     /// <summary>Formats a percentage for evidence: <c>94.87%</c>.</summary>
     /// <param name="count">The numerator.</param>

@@ -1,0 +1,69 @@
+// The README's main job until the attendance-rules tool exists: reads a register export (CSV:
+// pupil,date,session,code) and prints each pupil's attendance figures for the academic year to
+// the last date in the file, with the persistent and severe absence flags.
+using System.Globalization;
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Registers;
+using CsvHelper;
+using CsvHelper.Configuration;
+using NodaTime;
+using NodaTime.Text;
+
+var path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "registers", "sample-registers.csv");
+if (!File.Exists(path))
+{
+    Console.Error.WriteLine($"{path}: no such register file");
+    return 2;
+}
+
+var marksByPupil = new Dictionary<string, List<SessionMark>>(StringComparer.Ordinal);
+var order = new List<string>();
+var lastDate = LocalDate.MinIsoValue;
+using (var reader = new StreamReader(path))
+using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)))
+{
+    csv.Read();
+    csv.ReadHeader();
+    while (csv.Read())
+    {
+        var row = csv.Parser.RawRow;
+        var pupil = csv.GetField("pupil") ?? string.Empty;
+        var date = LocalDatePattern.Iso.Parse(csv.GetField("date") ?? string.Empty);
+        var part = csv.GetField("session");
+        if (!date.Success || part is not ("AM" or "PM") || pupil.Length == 0)
+        {
+            Console.Error.WriteLine($"{path}:{row}: expected pupil, a date as yyyy-MM-dd and a session AM or PM");
+            return 2;
+        }
+
+        try
+        {
+            var mark = SessionMark.Create(new Session(date.Value, part == "AM" ? SessionOfDay.AM : SessionOfDay.PM), csv.GetField("code") ?? string.Empty);
+            if (!marksByPupil.TryGetValue(pupil, out var marks))
+            {
+                marksByPupil[pupil] = marks = [];
+                order.Add(pupil);
+            }
+
+            marks.Add(mark);
+            lastDate = LocalDate.Max(lastDate, date.Value);
+        }
+        catch (RegisterException e)
+        {
+            Console.Error.WriteLine($"{path}:{row}: {e.Message}");
+            return 2;
+        }
+    }
+}
+
+Console.WriteLine($"Attendance figures, academic year {AcademicYear.Containing(lastDate)} to {lastDate:yyyy-MM-dd} ({Path.GetFileName(path)})");
+Console.WriteLine($"{"pupil",-8}{"possible",9}{"present",9}{"late",6}{"auth",6}{"unauth",8}{"attend %",10}  flags");
+foreach (var pupil in order)
+{
+    var f = AttendanceFigures.ForAcademicYear(PupilRegister.Create(pupil, marksByPupil[pupil]), lastDate);
+    var flags = f.IsSevereAbsence ? "severe, persistent" : f.IsPersistentAbsence ? "persistent" : "";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{pupil,-8}{f.PossibleSessions,9}{f.AttendedSessions,9}{f.LateSessions,6}{f.AuthorisedAbsenceSessions,6}{f.UnauthorisedAbsenceSessions,8}{f.AttendancePercent,10:0.00}  {flags}"));
+}
+
+return 0;
