@@ -117,6 +117,10 @@ internal static class PolicyMerger
                 }
 
                 disabled.Add(id);
+                if (id == "penalty-notice-threshold")
+                {
+                    reader.Warn(disable, "the national penalty-notice threshold is disabled; the national framework requires it to be considered", "the national rule kept (a school may add its own beside it)");
+                }
             }
         }
 
