@@ -1,0 +1,173 @@
+using Attendance.Rules.Codes;
+using Attendance.Rules.Evaluation.Rules;
+using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Rules;
+using Attendance.Rules.Registers;
+using NodaTime;
+
+namespace Attendance.Rules.Evaluation;
+
+/// <summary>
+/// A policy compiled for evaluation: immutable and thread-safe, it evaluates any number of
+/// registers. Made by <see cref="PolicyEvaluator.Compile(Policy)"/>.
+/// </summary>
+public sealed class CompiledPolicy
+{
+    private readonly Reinterpretation[] reinterpretations;
+
+    internal CompiledPolicy(Policy policy, string version)
+    {
+        Policy = policy;
+        Version = version;
+        reinterpretations = policy.Rules.OfType<ReinterpretRule>()
+            .Select(r => new Reinterpretation(r, RuleRunner.Mask(r.Codes), IndexOfRule(policy, r.AfterRule)))
+            .ToArray();
+    }
+
+    /// <summary>The policy.</summary>
+    public Policy Policy { get; }
+
+    /// <summary>The version every evaluation names.</summary>
+    public string Version { get; }
+
+    /// <summary>Evaluates a register as of a date: figures for the academic year to that date, and every threshold hit and action falling due on or before it.</summary>
+    /// <param name="register">The pupil's register; marks after <paramref name="asOf"/> are ignored.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="calendar">The school's calendar, where known; otherwise school days, weeks and terms come from the marks.</param>
+    /// <returns>The evaluation.</returns>
+    /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window to classify it.</exception>
+    public PupilEvaluation Evaluate(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        foreach (var mark in register.Marks)
+        {
+            if (mark.Code is null)
+            {
+                throw new ArgumentException($"{mark.Session}: the mark has an arrival time and no code; classify it with the policy's registration window first", nameof(register));
+            }
+        }
+
+        var timeline = Timeline.Build(register, asOf, calendar);
+        var run = new EvaluationRun(this, register, asOf, timeline);
+        var runners = CreateRunners(calendar);
+        for (var day = 0; day < timeline.Count; day++)
+        {
+            run.Day = day;
+            var date = timeline.Dates[day];
+            var year = AcademicYear.Containing(date);
+            if (year != run.Year)
+            {
+                run.StartYear(year);
+                foreach (var runner in runners)
+                {
+                    runner.OnYearStart(run);
+                }
+            }
+
+            if (timeline.SchoolDay[day])
+            {
+                run.StartTermIfNew(timeline.Term[day]);
+            }
+
+            Session(run, runners, timeline.Am[day], date);
+            Session(run, runners, timeline.Pm[day], date);
+            if (timeline.SchoolDay[day])
+            {
+                foreach (var runner in runners)
+                {
+                    runner.OnSchoolDayEnd(run, day);
+                }
+            }
+        }
+
+        return new PupilEvaluation
+        {
+            PupilId = register.PupilId,
+            PolicyId = Policy.Id,
+            PolicyVersion = Version,
+            AsOf = asOf,
+            Figures = AttendanceFigures.ForAcademicYear(register, asOf, Policy.AbsenceFlags),
+            ThresholdHits = run.SortedHits(),
+            Actions = run.SortedActions(),
+        };
+    }
+
+    private void Session(EvaluationRun run, RuleRunner[] runners, int mark, LocalDate date)
+    {
+        if (mark < 0)
+        {
+            return;
+        }
+
+        var code = run.Marks[mark].Code!;
+        run.Effective[mark] = Reinterpret(run, runners, mark, code, date);
+        run.Count(code, date);
+        foreach (var runner in runners)
+        {
+            runner.OnSession(run, mark);
+        }
+    }
+
+    /// <summary>The code as this policy's rules see it: a reinterpretation applies from the school day after its stage to the end of that academic year.</summary>
+    private AttendanceCode Reinterpret(EvaluationRun run, RuleRunner[] runners, int mark, AttendanceCode code, LocalDate date)
+    {
+        foreach (var r in reinterpretations)
+        {
+            if (!r.Mask[code.Index] || r.TargetIndex < 0 || runners[r.TargetIndex] is not StagedRunner staged)
+            {
+                continue;
+            }
+
+            if (staged.ReachedOn(r.Rule.AfterStage) is { } from && date > from
+                && !(r.Rule.UnlessFact == "medical_evidence" && run.Marks[mark].HasMedicalEvidence))
+            {
+                return NationalCodeTable.TryFind(r.Rule.CountAs, date, out var mapped) ? mapped : code;
+            }
+        }
+
+        return code;
+    }
+
+    private RuleRunner[] CreateRunners(SchoolCalendar? calendar)
+    {
+        var rules = Policy.Rules;
+        var runners = new RuleRunner[rules.Count];
+        for (var i = 0; i < rules.Count; i++)
+        {
+            runners[i] = rules[i] switch
+            {
+                AttendanceBelowRule r => new AttendanceBelowRunner(r, i),
+                SessionCountRule r => new SessionCountRunner(r, i),
+                ConsecutiveDaysRule r => new ConsecutiveDaysRunner(r, i),
+                DailyCodeRule r => new DailyCodeRunner(r, i),
+                UnresolvedCodeRule r => new UnresolvedCodeRunner(r, i, calendar),
+                CodeChangeRule r => new CodeChangeRunner(r, i),
+                StagedRule r => new StagedRunner(r, i),
+                RewardRule r => new RewardRunner(r, i),
+                ScheduledRule r => new ScheduledRunner(r, i),
+                ReinterpretRule r => new InertRunner(r, i),
+                var r => throw new InvalidOperationException($"no evaluator for rule type {r.TypeName}"),
+            };
+        }
+
+        return runners;
+    }
+
+    private static int IndexOfRule(Policy policy, string id)
+    {
+        for (var i = 0; i < policy.Rules.Count; i++)
+        {
+            if (policy.Rules[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed record Reinterpretation(ReinterpretRule Rule, bool[] Mask, int TargetIndex);
+
+    /// <summary>A rule with no action of its own (a reinterpretation acts through the others).</summary>
+    private sealed class InertRunner(Rule rule, int order) : RuleRunner(rule, order);
+}

@@ -1,0 +1,28 @@
+using NodaTime;
+
+namespace Attendance.Rules.Evaluation;
+
+/// <summary>Everything a policy says about one pupil's register as of a date.</summary>
+public sealed record PupilEvaluation
+{
+    /// <summary>The pupil.</summary>
+    public required string PupilId { get; init; }
+
+    /// <summary>The policy's id.</summary>
+    public required string PolicyId { get; init; }
+
+    /// <summary>The policy's version.</summary>
+    public required string PolicyVersion { get; init; }
+
+    /// <summary>The evaluation date.</summary>
+    public required LocalDate AsOf { get; init; }
+
+    /// <summary>The figures for the academic year to <see cref="AsOf"/>, with the policy's absence flags.</summary>
+    public required AttendanceFigures Figures { get; init; }
+
+    /// <summary>Count thresholds reached on or before <see cref="AsOf"/>, in date order.</summary>
+    public required Policies.ValueList<ThresholdHit> ThresholdHits { get; init; }
+
+    /// <summary>The actions falling due on or before <see cref="AsOf"/>, in date, session and rule order.</summary>
+    public required Policies.ValueList<PolicyAction> Actions { get; init; }
+}

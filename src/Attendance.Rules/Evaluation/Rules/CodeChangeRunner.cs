@@ -1,0 +1,25 @@
+using Attendance.Rules.Policies.Rules;
+
+namespace Attendance.Rules.Evaluation.Rules;
+
+/// <summary>An action each time a code in the set starts (or ends) on the register.</summary>
+internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRunner(rule, order)
+{
+    private readonly bool[] mask = Mask(rule.Codes);
+    private bool previousInSet;
+
+    public override void OnSession(EvaluationRun run, int mark)
+    {
+        var inSet = mask[run.Effective[mark].Index];
+        var changed = rule.Ends ? previousInSet && !inSet : inSet && !previousInSet;
+        if (changed)
+        {
+            var deadline = rule.WithinSchoolDays is { } days ? $"; due within {days} school days" : string.Empty;
+            var what = rule.Ends ? $"{string.Join(", ", rule.Codes.Codes)} ended: {run.Marks[mark]} follows a session marked {string.Join(", ", rule.Codes.Codes)}"
+                : $"{run.Marks[mark]} starts {run.Effective[mark].Code}";
+            run.Emit(Order, Action(run.Marks[mark], what + deadline));
+        }
+
+        previousInSet = inSet;
+    }
+}

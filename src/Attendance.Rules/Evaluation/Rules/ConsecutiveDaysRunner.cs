@@ -1,0 +1,43 @@
+using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Rules;
+using NodaTime;
+
+namespace Attendance.Rules.Evaluation.Rules;
+
+/// <summary>
+/// Counts a run of school days on which both sessions have codes in a set. Days the school was
+/// not open neither extend nor break a run.
+/// </summary>
+internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order) : RuleRunner(rule, order)
+{
+    private readonly bool[] mask = Mask(rule.Codes);
+    private FiringGate gate = new(rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat);
+    private int run;
+    private LocalDate runStart;
+
+    public override void OnYearStart(EvaluationRun evaluation) => gate.StartYear();
+
+    public override void OnSchoolDayEnd(EvaluationRun evaluation, int day)
+    {
+        var t = evaluation.Timeline;
+        var qualifies = t.Am[day] >= 0 && t.Pm[day] >= 0 && mask[evaluation.Effective[t.Am[day]].Index] && mask[evaluation.Effective[t.Pm[day]].Index];
+        if (!qualifies)
+        {
+            run = 0;
+            gate.Fires(false);
+            return;
+        }
+
+        if (run++ == 0)
+        {
+            runStart = t.Dates[day];
+        }
+
+        if (run >= rule.AtLeastDays && gate.Fires(true))
+        {
+            var end = evaluation.Marks[t.Pm[day]];
+            evaluation.Emit(Order, Action(end,
+                $"{run} consecutive school days ({EvaluationRun.Date(runStart)} to {EvaluationRun.Date(t.Dates[day])}) with every session {string.Join(", ", rule.Codes.Codes)} reached {rule.AtLeastDays}"));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Attendance.Rules.Policies.Rules;
+
+namespace Attendance.Rules.Evaluation.Rules;
+
+/// <summary>One action for each school day with a code in the set (first-day calling on <c>N</c>).</summary>
+internal sealed class DailyCodeRunner(DailyCodeRule rule, int order) : RuleRunner(rule, order)
+{
+    private readonly bool[] mask = Mask(rule.Codes);
+
+    public override void OnSchoolDayEnd(EvaluationRun run, int day)
+    {
+        var t = run.Timeline;
+        var first = t.Am[day] >= 0 && mask[run.Effective[t.Am[day]].Index] ? t.Am[day]
+            : t.Pm[day] >= 0 && mask[run.Effective[t.Pm[day]].Index] ? t.Pm[day] : -1;
+        if (first >= 0)
+        {
+            run.Emit(Order, Action(run.Marks[first], $"{run.Marks[first].Session} marked {run.Effective[first].Code}"));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Attendance.Rules.Policies.Rules;
+using Attendance.Rules.Registers;
+using NodaTime;
+
+namespace Attendance.Rules.Evaluation.Rules;
+
+/// <summary>
+/// A code still on the register at the end of the Nth school day after its own: school days from
+/// the calendar where one is given, otherwise weekdays. Due only on or before the evaluation date.
+/// </summary>
+internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order, SchoolCalendar? calendar) : RuleRunner(rule, order)
+{
+    public override void OnSchoolDayEnd(EvaluationRun run, int day)
+    {
+        var t = run.Timeline;
+        var mark = t.Am[day] >= 0 && run.Marks[t.Am[day]].Code?.Code == rule.Code ? t.Am[day]
+            : t.Pm[day] >= 0 && run.Marks[t.Pm[day]].Code?.Code == rule.Code ? t.Pm[day] : -1;
+        if (mark < 0)
+        {
+            return;
+        }
+
+        var due = t.Dates[day];
+        for (var n = 0; n < rule.SchoolDays;)
+        {
+            due = due.PlusDays(1);
+            if (calendar is null ? due.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) : calendar.IsSchoolDay(due))
+            {
+                n++;
+            }
+        }
+
+        if (due > run.AsOf)
+        {
+            return;
+        }
+
+        var from = run.Marks[mark].Session;
+        run.Emit(Order, Action(run.Marks[mark], string.Empty) with
+        {
+            Date = due,
+            Session = SessionOfDay.PM,
+            Evidence = $"{rule.Code} recorded for {from} still unresolved at the end of the {rule.SchoolDays}th {(calendar is null ? "weekday" : "school day")} after it ({EvaluationRun.Date(due)})",
+            Sessions = Policies.ValueList.Of(from),
+        });
+    }
+}

@@ -1,0 +1,78 @@
+using NodaTime;
+
+namespace Attendance.Rules.Registers;
+
+/// <summary>
+/// A school's calendar: its terms (first and last day of each) and the days it is closed within
+/// them. Where one is given it defines school days, school weeks and terms; without one they are
+/// inferred from the marks. Immutable.
+/// </summary>
+public sealed class SchoolCalendar
+{
+    private readonly DateInterval[] terms;
+    private readonly HashSet<LocalDate> closures;
+
+    private SchoolCalendar(DateInterval[] terms, HashSet<LocalDate> closures)
+    {
+        this.terms = terms;
+        this.closures = closures;
+    }
+
+    /// <summary>The terms in date order.</summary>
+    public IReadOnlyList<DateInterval> Terms => terms;
+
+    /// <summary>The closure days (planned closures, bank holidays, training days) within terms.</summary>
+    public IReadOnlyCollection<LocalDate> Closures => closures;
+
+    /// <summary>Creates a calendar.</summary>
+    /// <param name="terms">The terms; they must not overlap.</param>
+    /// <param name="closures">Days within terms on which the school is closed.</param>
+    /// <returns>The calendar.</returns>
+    /// <exception cref="ArgumentException">Two terms overlap.</exception>
+    public static SchoolCalendar Create(IEnumerable<DateInterval> terms, IEnumerable<LocalDate>? closures = null)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var sorted = terms.OrderBy(t => t.Start).ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i].Start <= sorted[i - 1].End)
+            {
+                throw new ArgumentException($"the terms {sorted[i - 1].Start:yyyy-MM-dd}–{sorted[i - 1].End:yyyy-MM-dd} and {sorted[i].Start:yyyy-MM-dd}–{sorted[i].End:yyyy-MM-dd} overlap", nameof(terms));
+            }
+        }
+
+        return new SchoolCalendar(sorted, [.. closures ?? []]);
+    }
+
+    /// <summary>Whether the school is open on a date: a weekday within a term that is not a closure.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>True on school days.</returns>
+    public bool IsSchoolDay(LocalDate date) =>
+        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && TermIndex(date) >= 0 && !closures.Contains(date);
+
+    /// <summary>The index of the term containing a date, or -1.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The term's index in <see cref="Terms"/>, or -1 outside every term.</returns>
+    public int TermIndex(LocalDate date)
+    {
+        int lo = 0, hi = terms.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (date < terms[mid].Start)
+            {
+                hi = mid - 1;
+            }
+            else if (date > terms[mid].End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+}
