@@ -92,6 +92,78 @@ public sealed class CompiledPolicy
         };
     }
 
+    /// <summary>Starts the incremental evaluation of a pupil under this policy.</summary>
+    /// <param name="pupilId">The pupil.</param>
+    /// <param name="yearGroup">The pupil's year group, where known.</param>
+    /// <returns>An empty state.</returns>
+    public EvaluationState Start(string pupilId, string? yearGroup = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pupilId);
+        return new EvaluationState { PolicyId = Policy.Id, PolicyVersion = Version, PupilId = pupilId, YearGroup = yearGroup };
+    }
+
+    /// <summary>
+    /// Feeds the marks of one or more new days and evaluates as of <paramref name="asOf"/>. Fed day
+    /// by day, the new actions add up to exactly what one evaluation of the whole register gives.
+    /// </summary>
+    /// <param name="state">The state from <see cref="Start"/> or the previous advance.</param>
+    /// <param name="marks">New marks, all after the state's last session.</param>
+    /// <param name="asOf">The new evaluation date, not before the previous one.</param>
+    /// <param name="calendar">The school's calendar, where known.</param>
+    /// <returns>The new state, the evaluation, and what is newly due.</returns>
+    /// <exception cref="ArgumentException">The state is of another policy or version, a mark amends a session already fed (replay from that date instead), or the date goes backwards.</exception>
+    public IncrementalEvaluation Advance(EvaluationState state, IEnumerable<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(marks);
+        if (state.PolicyId != Policy.Id || state.PolicyVersion != Version)
+        {
+            throw new ArgumentException($"the state was made under policy {state.PolicyId} {state.PolicyVersion}, not {Policy.Id} {Version}; replay the register under this policy", nameof(state));
+        }
+
+        if (state.EvaluatedTo is { } previous && asOf < previous)
+        {
+            throw new ArgumentException($"the state is evaluated to {previous:yyyy-MM-dd}; {asOf:yyyy-MM-dd} is earlier", nameof(asOf));
+        }
+
+        var added = marks.OrderBy(m => m.Session).ToList();
+        if (added.Count > 0 && state.LastSession is { } last && added[0].Session <= last)
+        {
+            throw new ArgumentException($"{added[0].Session} is at or before the last session fed ({last}): an amendment; replay the register from {added[0].Session.Date:yyyy-MM-dd}", nameof(marks));
+        }
+
+        var register = PupilRegister.Create(state.PupilId, state.Marks.Concat(added), state.YearGroup);
+        var now = Evaluate(register, asOf, calendar);
+        var before = state.EvaluatedTo is { } to ? Evaluate(PupilRegister.Create(state.PupilId, state.Marks, state.YearGroup), to, calendar) : null;
+        var next = state with { Marks = register.Marks.ToValueList(), EvaluatedTo = asOf };
+        return new IncrementalEvaluation(next, now, Difference(now.Actions, before?.Actions), Difference(now.ThresholdHits, before?.ThresholdHits));
+    }
+
+    private static ValueList<T> Difference<T>(ValueList<T> now, ValueList<T>? before)
+    {
+        if (before is null)
+        {
+            return now;
+        }
+
+        var remaining = before.ToList();
+        var result = new List<T>();
+        foreach (var item in now)
+        {
+            var index = remaining.IndexOf(item);
+            if (index >= 0)
+            {
+                remaining.RemoveAt(index);
+            }
+            else
+            {
+                result.Add(item);
+            }
+        }
+
+        return result.ToValueList();
+    }
+
     private void Session(EvaluationRun run, RuleRunner[] runners, int mark, LocalDate date)
     {
         if (mark < 0)
