@@ -34,9 +34,10 @@ public sealed class CompiledPolicy
     /// <param name="register">The pupil's register; marks after <paramref name="asOf"/> are ignored.</param>
     /// <param name="asOf">The evaluation date.</param>
     /// <param name="calendar">The school's calendar, where known; otherwise school days, weeks and terms come from the marks.</param>
+    /// <param name="priorNotices">Penalty notices the parent has already had for this child; a threshold hit never implies one was issued.</param>
     /// <returns>The evaluation.</returns>
     /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window to classify it.</exception>
-    public PupilEvaluation Evaluate(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null)
+    public PupilEvaluation Evaluate(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null, IReadOnlyList<PriorPenaltyNotice>? priorNotices = null)
     {
         ArgumentNullException.ThrowIfNull(register);
         foreach (var mark in register.Marks)
@@ -48,7 +49,8 @@ public sealed class CompiledPolicy
         }
 
         var timeline = Timeline.Build(register, asOf, calendar);
-        var run = new EvaluationRun(this, register, asOf, timeline);
+        var prior = priorNotices ?? [];
+        var run = new EvaluationRun(this, register, asOf, timeline) { PriorNotices = prior };
         var runners = CreateRunners(calendar);
         for (var day = 0; day < timeline.Count; day++)
         {
@@ -89,6 +91,7 @@ public sealed class CompiledPolicy
             Figures = AttendanceFigures.ForAcademicYear(register, asOf, Policy.AbsenceFlags),
             ThresholdHits = run.SortedHits(),
             Actions = run.SortedActions(),
+            NextPenaltyNotice = Policy.PenaltyNotices is { } notices ? PenaltyNoticeSequence.Next(notices, prior.Where(p => p.IssuedOn <= asOf), asOf) : null,
         };
     }
 

@@ -32,6 +32,9 @@ internal sealed class EvaluationRun
 
     public CompiledPolicy Compiled { get; }
 
+    /// <summary>Penalty notices the parent has already had.</summary>
+    public IReadOnlyList<PriorPenaltyNotice> PriorNotices { get; init; } = [];
+
     public ImmutableArray<SessionMark> Marks { get; }
 
     public LocalDate AsOf { get; }

@@ -23,6 +23,9 @@ public sealed record PupilEvaluation
     /// <summary>Count thresholds reached on or before <see cref="AsOf"/>, in date order.</summary>
     public required Policies.ValueList<ThresholdHit> ThresholdHits { get; init; }
 
+    /// <summary>What the next penalty notice would be as of <see cref="AsOf"/>, given the prior notices, where the policy has penalty notices.</summary>
+    public NextPenaltyNotice? NextPenaltyNotice { get; init; }
+
     /// <summary>The actions falling due on or before <see cref="AsOf"/>, in date, session and rule order.</summary>
     public required Policies.ValueList<PolicyAction> Actions { get; init; }
 }

@@ -60,7 +60,15 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         };
         var list = string.Join(", ", pending.Select(c => Describe(run, c.Mark)));
         run.Hit(new ThresholdHit { RuleId = Rule.Id, Date = date, FirstWeek = first, LastWeek = last, CountedSessions = sessions });
-        run.Emit(Order, Action(run.Marks[mark], $"{pending.Count} {what} {where} reached {rule.AtLeastSessions}: {list}", sessions));
+        var evidence = $"{pending.Count} {what} {where} reached {rule.AtLeastSessions}: {list}";
+        if (rule.Action == ActionKind.Referral && run.Compiled.Policy.PenaltyNotices is { } notices)
+        {
+            // What a notice would be if one were issued now; the hit itself never implies one was.
+            var next = PenaltyNoticeSequence.Next(notices, run.PriorNotices.Where(p => p.IssuedOn <= date), date);
+            evidence += $"; if a penalty notice is issued: {next.Explanation}";
+        }
+
+        run.Emit(Order, Action(run.Marks[mark], evidence, sessions));
         pending.Clear();
     }
 
