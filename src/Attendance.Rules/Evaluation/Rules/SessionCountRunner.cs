@@ -31,15 +31,27 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         var date = t.Dates[day];
         pending.Add(new Counted(mark, t.Week[day], t.Term[day], AcademicYear.Containing(date), Timeline.MondayOf(date)));
 
-        // Drop what has left the window for good; what is left is the count.
+        // Drop what has left the window for good; what is left is the count. A plain loop: this
+        // runs for every counted session, so no closure is allocated.
         var window = rule.Window;
-        pending.RemoveAll(c => window.Kind switch
+        var kept = 0;
+        for (var i = 0; i < pending.Count; i++)
         {
-            CountWindowKind.RollingSchoolWeeks => c.Week <= t.Week[day] - window.SchoolWeeks,
-            CountWindowKind.AcademicYear => c.Year != run.Year,
-            CountWindowKind.Term => c.Term != t.Term[day],
-            _ => c.Term < t.Term[day] - 1,
-        });
+            var c = pending[i];
+            var inWindow = window.Kind switch
+            {
+                CountWindowKind.RollingSchoolWeeks => c.Week > t.Week[day] - window.SchoolWeeks,
+                CountWindowKind.AcademicYear => c.Year == run.Year,
+                CountWindowKind.Term => c.Term == t.Term[day],
+                _ => c.Term >= t.Term[day] - 1,
+            };
+            if (inWindow)
+            {
+                pending[kept++] = c;
+            }
+        }
+
+        pending.RemoveRange(kept, pending.Count - kept);
         if (pending.Count < rule.AtLeastSessions || (rule.Repeat == RepeatMode.OncePerYear && firedThisYear))
         {
             return;
