@@ -62,7 +62,7 @@ public class PolicySchemaTests
                 source: "Stage 2."
         """;
 
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(File.ReadAllText(SchemaPath)).GetAwaiter().GetResult());
+    internal static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(File.ReadAllText(SchemaPath)).GetAwaiter().GetResult());
 
     private static string SchemaPath => Path.Combine(RepositoryPaths.Policies, "policy.schema.json");
 
@@ -276,7 +276,7 @@ public class PolicySchemaTests
     /// Converts a policy to JSON as an editor does (YAML 1.2 core schema): unquoted numbers, true/false
     /// and null become numbers, booleans and null; quoted and block scalars stay text.
     /// </summary>
-    private static JToken YamlToJson(string yaml)
+    internal static JToken YamlToJson(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

@@ -1,0 +1,632 @@
+using System.Globalization;
+using System.Text;
+using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Rules;
+using Attendance.Rules.Registers;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Attendance.Rules.Loading;
+
+/// <summary>
+/// Writes a resolved <see cref="Policy"/> back to YAML in the policy format (docs/policy-format.md),
+/// canonically: keys in a fixed order (the order of the format's documentation), optional values
+/// only where they differ from the default, every text value (ids, titles, quotes, codes, year
+/// groups) double-quoted with YAML escapes, vocabulary words (types, actions, sessions, periods)
+/// and code-set names plain, times as <c>"HH:mm"</c>, dates as <c>yyyy-MM-dd</c>, numbers in the
+/// invariant culture without trailing zeros, code sets sorted by name, counts as <c>at_least</c>
+/// (above the 10,000 that <c>at_least</c> may say, as <c>days</c>, <c>more_than_days</c> or
+/// <c>more_than</c>), and no <c>extends</c> or <c>disable</c> (the policy is already resolved).
+/// The output is deterministic and uses LF line endings only, so equal policies are written as the
+/// same text; <see cref="PolicyLoader"/> reads it back as an equal policy.
+/// </summary>
+public static class PolicyWriter
+{
+    /// <summary>
+    /// The most characters of a quoted text written on one line; longer texts continue on the next
+    /// line after an escaped line break, so no line nears the loader's line-length limit.
+    /// </summary>
+    internal const int MaxQuotedChunk = 2000;
+
+    /// <summary>The largest <c>at_least</c> the loader accepts.</summary>
+    private const int MaxAtLeast = 10_000;
+
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+
+    /// <summary>Writes a policy as canonical YAML.</summary>
+    /// <param name="policy">The resolved policy.</param>
+    /// <returns>The YAML text, with LF line endings and a final newline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The policy holds a value the format cannot express: a time with seconds, or text with a lone
+    /// UTF-16 surrogate.
+    /// </exception>
+    public static string Write(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var w = new Writer(policy);
+        w.WritePolicy();
+        return w.ToString();
+    }
+
+    private sealed class Writer(Policy policy)
+    {
+        private readonly StringBuilder sb = new();
+
+        public override string ToString() => sb.ToString();
+
+        public void WritePolicy()
+        {
+            Text(0, "id", policy.Id);
+            Text(0, "version", policy.Version);
+            Text(0, "name", policy.Name);
+            OptionalText(0, "local_authority", policy.LocalAuthority);
+            OptionalText(0, "phase", policy.Phase);
+            WriteDocument(policy.Document);
+            if (policy.CompulsoryYearGroups.Count > 0)
+            {
+                QuotedList(0, "compulsory_year_groups", policy.CompulsoryYearGroups);
+            }
+
+            OptionalInt(0, "retention_years", policy.RetentionYears);
+            OptionalInt(0, "register_open_limit_minutes", policy.RegisterOpenLimitMinutes);
+            WriteCodeSets();
+            WriteAbsenceFlags();
+            WriteRegistration(policy.Registration);
+            if (policy.PenaltyNotices is { } notices)
+            {
+                WritePenaltyNotices(notices);
+            }
+
+            if (policy.Notes.Count > 0)
+            {
+                Key(0, "notes");
+                foreach (var note in policy.Notes)
+                {
+                    Item(2, () =>
+                    {
+                        Text(4, "topic", note.Topic);
+                        Text(4, "text", note.Text);
+                        Sources(4, note.Sources);
+                    });
+                }
+            }
+
+            if (policy.Rules.Count > 0)
+            {
+                Key(0, "rules");
+                foreach (var rule in policy.Rules)
+                {
+                    Item(2, () => WriteRule(4, rule));
+                }
+            }
+        }
+
+        private void WriteDocument(PolicyDocument document)
+        {
+            Key(0, "document");
+            Text(2, "title", document.Title);
+            OptionalText(2, "reference", document.Reference);
+            if (document.Date is { } date)
+            {
+                Line(2, "date", LocalDatePattern.Iso.Format(date));
+            }
+
+            OptionalText(2, "source_file", document.SourceFile);
+        }
+
+        private void WriteCodeSets()
+        {
+            if (policy.CodeSets.Count == 0)
+            {
+                return;
+            }
+
+            Key(0, "code_sets");
+            foreach (var set in policy.CodeSets.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                QuotedList(2, PolicyReader.IsKebab(set.Key) ? set.Key : Quote(set.Key, 4), set.Value);
+            }
+        }
+
+        private void WriteAbsenceFlags()
+        {
+            if (policy.AbsenceFlags == Evaluation.AbsenceThresholds.National && policy.AbsenceFlagSources.Count == 0)
+            {
+                return;
+            }
+
+            // Both percentages are required inside absence_flags.
+            Key(0, "absence_flags");
+            Line(2, "persistent_percent", Number(policy.AbsenceFlags.PersistentPercent));
+            Line(2, "severe_percent", Number(policy.AbsenceFlags.SeverePercent));
+            Sources(2, policy.AbsenceFlagSources);
+        }
+
+        private void WriteRegistration(Registration registration)
+        {
+            if (registration.Windows.Count == 0 && registration.Sanctions.Count == 0)
+            {
+                return;
+            }
+
+            Key(0, "registration");
+            if (registration.Windows.Count > 0)
+            {
+                Key(2, "windows");
+                foreach (var window in registration.Windows)
+                {
+                    Item(4, () =>
+                    {
+                        Line(6, "session", SessionName(window.Session));
+                        if (window.YearGroups.Count > 0)
+                        {
+                            QuotedList(6, "year_groups", window.YearGroups);
+                        }
+
+                        Line(6, "opens", Time(window.Opens));
+                        Line(6, "late_after", Time(window.LateAfter));
+                        Line(6, "closes", Time(window.Closes));
+                        if (window.AcceptedReasonAuthorises)
+                        {
+                            Line(6, "accepted_reason_code", "true");
+                        }
+
+                        Sources(6, window.Sources);
+                    });
+                }
+            }
+
+            if (registration.Sanctions.Count > 0)
+            {
+                Key(2, "sanctions");
+                foreach (var sanction in registration.Sanctions)
+                {
+                    Item(4, () =>
+                    {
+                        Text(6, "id", sanction.Id);
+                        Text(6, "title", sanction.Title);
+                        if (sanction.Session is { } session)
+                        {
+                            Line(6, "session", SessionName(session));
+                        }
+
+                        Line(6, "arrival_after", Time(sanction.ArrivalAfter));
+                        if (sanction.ArrivalUntil is { } until)
+                        {
+                            Line(6, "arrival_until", Time(until));
+                        }
+
+                        if (sanction.ExemptWithAcceptedReason)
+                        {
+                            Line(6, "exempt_with_accepted_reason", "true");
+                        }
+
+                        Sources(6, sanction.Sources);
+                    });
+                }
+            }
+        }
+
+        private void WritePenaltyNotices(PenaltyNotices notices)
+        {
+            Key(0, "penalty_notices");
+            if (notices.Notices.Count == 0)
+            {
+                Line(2, "notices", "[]");
+            }
+            else
+            {
+                Key(2, "notices");
+                foreach (var fine in notices.Notices)
+                {
+                    Item(4, () =>
+                    {
+                        Line(6, "amount", Number(fine.Amount));
+                        if (fine.ReducedAmount is { } reduced)
+                        {
+                            Line(6, "reduced_amount", Number(reduced));
+                        }
+
+                        OptionalInt(6, "reduced_if_paid_within_days", fine.ReducedIfPaidWithinDays);
+                        OptionalInt(6, "pay_within_days", fine.PayWithinDays);
+                    });
+                }
+            }
+
+            Line(2, "period_years", Int(notices.PeriodYears));
+            Text(2, "after_limit", notices.AfterLimit);
+            if (notices.Superseded.Count > 0)
+            {
+                Key(2, "superseded");
+                foreach (var superseded in notices.Superseded)
+                {
+                    Item(4, () =>
+                    {
+                        FlowList(6, "amounts", superseded.Amounts.Select(Number));
+                        Text(6, "text", superseded.Text);
+                        Sources(6, superseded.Sources);
+                    });
+                }
+            }
+
+            Sources(2, notices.Sources);
+        }
+
+        private void WriteRule(int indent, Rule rule)
+        {
+            Text(indent, "id", rule.Id);
+            Line(indent, "type", rule.TypeName);
+            Text(indent, "title", rule.Title);
+            if (rule.Action is { } action)
+            {
+                Line(indent, "action", ActionName(action));
+            }
+
+            switch (rule)
+            {
+                case AttendanceBelowRule below:
+                    Line(indent, "percent", Number(below.Percent));
+                    if (below.Inclusive)
+                    {
+                        Line(indent, "inclusive", "true");
+                    }
+
+                    if (below.Period != AttendancePeriod.AcademicYear)
+                    {
+                        Line(indent, "period", Name(PolicyReader.PeriodNames, below.Period));
+                    }
+
+                    if (below.MinPossibleSessions != 0)
+                    {
+                        Line(indent, "min_possible_sessions", Int(below.MinPossibleSessions));
+                    }
+
+                    break;
+                case SessionCountRule count:
+                    Codes(indent, "codes", count.Codes);
+                    SessionCount(indent, count.AtLeastSessions);
+                    WriteWindow(indent, count.Window);
+                    break;
+                case ConsecutiveDaysRule consecutive:
+                    Codes(indent, "codes", consecutive.Codes);
+                    if (consecutive.AtLeastDays > MaxAtLeast)
+                    {
+                        // more_than: N stands for N + 1 and may say one more than at_least can.
+                        Line(indent, "more_than", Int(consecutive.AtLeastDays - 1));
+                    }
+                    else
+                    {
+                        Line(indent, "at_least", Int(consecutive.AtLeastDays));
+                    }
+                    break;
+                case DailyCodeRule daily:
+                    Codes(indent, "codes", daily.Codes);
+                    break;
+                case UnresolvedCodeRule unresolved:
+                    Text(indent, "code", unresolved.Code);
+                    Line(indent, "school_days", Int(unresolved.SchoolDays));
+                    break;
+                case CodeChangeRule change:
+                    Codes(indent, "codes", change.Codes);
+                    OptionalInt(indent, "within_school_days", change.WithinSchoolDays);
+                    break;
+                case StagedRule staged:
+                    Key(indent, "stages");
+                    foreach (var stage in staged.Stages)
+                    {
+                        Item(indent + 2, () => WriteStage(indent + 4, stage));
+                    }
+
+                    break;
+                case ReinterpretRule reinterpret:
+                    Key(indent, "after");
+                    Text(indent + 2, "rule", reinterpret.AfterRule);
+                    Line(indent + 2, "stage", Int(reinterpret.AfterStage));
+                    Codes(indent, "codes", reinterpret.Codes);
+                    OptionalText(indent, "unless_fact", reinterpret.UnlessFact);
+                    Text(indent, "count_as", reinterpret.CountAs);
+                    break;
+                case RewardRule reward:
+                    Line(indent, "percent", Number(reward.Percent));
+                    FlowList(indent, "periods", reward.Periods.Select(p => Name(PolicyReader.SchoolPeriodNames, p)));
+                    break;
+                case ScheduledRule scheduled:
+                    Line(indent, "every", Name(PolicyReader.SchoolPeriodNames, scheduled.Every));
+                    break;
+                default:
+                    throw new ArgumentException($"the rule '{rule.Id}' is of an unknown type {rule.GetType().Name}", nameof(rule));
+            }
+
+            Sources(indent, rule.Sources);
+            FollowUps(indent, rule.FollowUps);
+            var defaultRepeat = rule is SessionCountRule ? RepeatMode.FreshSessions : RepeatMode.OncePerYear;
+            if (rule.Repeat != defaultRepeat)
+            {
+                Line(indent, "repeat", Name(PolicyReader.RepeatNames, rule.Repeat));
+            }
+
+            OptionalText(indent, "note", rule.Note);
+        }
+
+        /// <summary>
+        /// A count of sessions as <c>at_least</c>; a count above what <c>at_least</c> may say (10,000)
+        /// but within what <c>days</c> or <c>more_than_days</c> may say is written with those, so every
+        /// count the loader accepts can be written back.
+        /// </summary>
+        private void SessionCount(int indent, int sessions)
+        {
+            if (sessions <= MaxAtLeast)
+            {
+                Line(indent, "at_least", Int(sessions));
+            }
+            else if (sessions % 2 == 0)
+            {
+                Line(indent, "days", Int(sessions / 2));
+            }
+            else
+            {
+                Line(indent, "more_than_days", Int((sessions - 1) / 2));
+            }
+        }
+
+        private void WriteWindow(int indent, CountWindow window)
+        {
+            switch (window.Kind)
+            {
+                case CountWindowKind.RollingSchoolWeeks:
+                    Key(indent, "window");
+                    Line(indent + 2, "rolling_school_weeks", Int(window.SchoolWeeks));
+                    break;
+                case CountWindowKind.AcademicYear:
+                    Line(indent, "window", "academic_year");
+                    break;
+                case CountWindowKind.Term:
+                    Line(indent, "window", "term");
+                    break;
+                default:
+                    Line(indent, "window", "current_and_previous_term");
+                    break;
+            }
+        }
+
+        private void WriteStage(int indent, Stage stage)
+        {
+            Line(indent, "stage", Int(stage.Number));
+            Text(indent, "title", stage.Title);
+            Line(indent, "action", ActionName(stage.Action));
+            Key(indent, "when");
+            var inner = indent + 2;
+            Line(inner, "type", stage.When.TypeName);
+            switch (stage.When)
+            {
+                case AttendanceBelowCondition below:
+                    Line(inner, "percent", Number(below.Percent));
+                    if (below.Inclusive)
+                    {
+                        Line(inner, "inclusive", "true");
+                    }
+
+                    break;
+                case AttendanceDeclinedCondition declined:
+                    Line(inner, "since_stage", Int(declined.SinceStage));
+                    OptionalInt(inner, "monitoring_school_days", declined.Monitoring);
+                    break;
+                case MonitoringAttendanceBelowCondition monitoring:
+                    Line(inner, "percent", Number(monitoring.Percent));
+                    Line(inner, "monitoring_school_days", Int(monitoring.Monitoring));
+                    break;
+            }
+
+            Sources(indent, stage.Sources);
+            FollowUps(indent, stage.FollowUps);
+        }
+
+        private void FollowUps(int indent, ValueList<FollowUp> followUps)
+        {
+            if (followUps.Count == 0)
+            {
+                return;
+            }
+
+            Key(indent, "follow_ups");
+            foreach (var followUp in followUps)
+            {
+                Item(indent + 2, () =>
+                {
+                    Text(indent + 4, "title", followUp.Title);
+                    Sources(indent + 4, followUp.Sources);
+                });
+            }
+        }
+
+        /// <summary>A code selection: the code set's name where the rule named one the policy has, else the codes.</summary>
+        private void Codes(int indent, string key, CodeSelection selection)
+        {
+            if (selection.SetName is { } name && name.Length > 2 && PolicyReader.IsKebab(name)
+                && policy.CodeSets.Any(s => s.Key == name && s.Value.Equals(selection.Codes)))
+            {
+                Line(indent, key, name);
+            }
+            else
+            {
+                QuotedList(indent, key, selection.Codes);
+            }
+        }
+
+        /// <summary>One quote as text, several as a list; nothing where there are none.</summary>
+        private void Sources(int indent, ValueList<string> sources)
+        {
+            if (sources.Count == 1)
+            {
+                Text(indent, "source", sources[0]);
+            }
+            else if (sources.Count > 1)
+            {
+                Key(indent, "source");
+                foreach (var source in sources)
+                {
+                    Pad(indent + 2).Append("- ").Append(Quote(source, indent + 4)).Append('\n');
+                }
+            }
+        }
+
+        /// <summary>A list of texts, each double-quoted.</summary>
+        private void QuotedList(int indent, string key, IEnumerable<string> texts) =>
+            FlowList(indent, key, texts.Select(t => Quote(t, indent + 4)));
+
+        /// <summary>A list of scalars: in flow style where it fits on one line, else one item a line.</summary>
+        private void FlowList(int indent, string key, IEnumerable<string> rendered)
+        {
+            var items = rendered.ToList();
+            var flow = $"[{string.Join(", ", items)}]";
+            if (items.Count == 0 || (indent + key.Length + 2 + flow.Length <= 120 && !flow.Contains('\n', StringComparison.Ordinal)))
+            {
+                Line(indent, key, flow);
+                return;
+            }
+
+            Key(indent, key);
+            foreach (var item in items)
+            {
+                Pad(indent + 2).Append("- ").Append(item).Append('\n');
+            }
+        }
+
+        /// <summary>An item of a block sequence whose content is a mapping written at <paramref name="indent"/> + 2.</summary>
+        private void Item(int indent, Action writeMapping)
+        {
+            var start = sb.Length;
+            writeMapping();
+            // The mapping's first line starts with indent + 2 spaces; its dash goes at indent.
+            sb[start + indent] = '-';
+        }
+
+        private void Key(int indent, string key) => Pad(indent).Append(key).Append(":\n");
+
+        private void Line(int indent, string key, string value) => Pad(indent).Append(key).Append(": ").Append(value).Append('\n');
+
+        private void Text(int indent, string key, string value) => Line(indent, key, Quote(value, indent + 2));
+
+        private void OptionalText(int indent, string key, string? value)
+        {
+            if (value is not null)
+            {
+                Text(indent, key, value);
+            }
+        }
+
+        private void OptionalInt(int indent, string key, int? value)
+        {
+            if (value is { } v)
+            {
+                Line(indent, key, Int(v));
+            }
+        }
+
+        private StringBuilder Pad(int indent) => sb.Append(' ', indent);
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A decimal in the invariant culture without trailing zeros, so 95.50 and 95.5 are written alike.</summary>
+    private static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Time(LocalTime time)
+    {
+        if (time.Second != 0 || time.NanosecondOfSecond != 0)
+        {
+            throw new ArgumentException($"the time {time:HH:mm:ss.fffffffff} has seconds; the policy format has whole minutes", nameof(time));
+        }
+
+        return "\"" + TimePattern.Format(time) + "\"";
+    }
+
+    private static string SessionName(SessionOfDay session) => Name(PolicyReader.SessionNames, session);
+
+    private static string ActionName(ActionKind action) => Name(PolicyReader.ActionNames, action);
+
+    private static string Name<T>(Dictionary<string, T> names, T value)
+        where T : struct, Enum
+    {
+        foreach (var pair in names)
+        {
+            if (EqualityComparer<T>.Default.Equals(pair.Value, value))
+            {
+                return pair.Key;
+            }
+        }
+
+        throw new ArgumentException($"the value {value} has no name in the policy format", nameof(value));
+    }
+
+    /// <summary>
+    /// A double-quoted YAML scalar. Characters YAML does not allow as they are (controls, line
+    /// breaks, the BOM) are escaped, as are '\' and '"'; everything else, non-ASCII included, is
+    /// written as it is. A text longer than <see cref="MaxQuotedChunk"/> continues on further lines
+    /// (indented by <paramref name="continuationIndent"/>) after an escaped line break, with a
+    /// space that starts a continuation line escaped so it is kept.
+    /// </summary>
+    private static string Quote(string text, int continuationIndent)
+    {
+        var result = new StringBuilder(text.Length + 2);
+        result.Append('"');
+        var onLine = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            string token;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                token = text.Substring(i, 2);
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                throw new ArgumentException($"the text \"{text}\" holds a lone UTF-16 surrogate (U+{(int)c:X4}), which YAML cannot hold", nameof(text));
+            }
+            else
+            {
+                token = Escape(c);
+            }
+
+            if (onLine > 0 && onLine + token.Length > MaxQuotedChunk)
+            {
+                result.Append("\\\n").Append(' ', Math.Max(2, continuationIndent));
+                onLine = 0;
+                if (token == " ")
+                {
+                    // Leading white space of a continuation line is dropped unless escaped.
+                    token = "\\ ";
+                }
+            }
+
+            result.Append(token);
+            onLine += token.Length;
+        }
+
+        return result.Append('"').ToString();
+    }
+
+    private static string Escape(char c) => c switch
+    {
+        '\\' => "\\\\",
+        '"' => "\\\"",
+        '\0' => "\\0",
+        '\a' => "\\a",
+        '\b' => "\\b",
+        '\t' => "\\t",
+        '\n' => "\\n",
+        '\v' => "\\v",
+        '\f' => "\\f",
+        '\r' => "\\r",
+        '\u001B' => "\\e",
+        '\u0085' => "\\N",
+        '\u00A0' => "\\_",
+        '\u2028' => "\\L",
+        '\u2029' => "\\P",
+        < '\u0020' or (>= '\u007F' and <= '\u009F') => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+        '\uFEFF' or '\uFFFE' or '\uFFFF' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+        _ => c.ToString(),
+    };
+}
