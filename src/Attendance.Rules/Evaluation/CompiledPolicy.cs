@@ -27,7 +27,7 @@ public sealed class CompiledPolicy
     /// <summary>The policy.</summary>
     public Policy Policy { get; }
 
-    /// <summary>The version every evaluation names.</summary>
+    /// <summary>The version every evaluation names: the policy's version and the first 12 hex digits of the SHA-256 of its canonical resolved form (<see cref="Loading.PolicyFingerprint"/>).</summary>
     public string Version { get; }
 
     /// <summary>Evaluates a register as of a date: figures for the academic year to that date, and every threshold hit and action falling due on or before it.</summary>

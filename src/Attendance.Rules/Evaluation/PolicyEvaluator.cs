@@ -11,6 +11,6 @@ public static class PolicyEvaluator
     public static CompiledPolicy Compile(Policy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return new CompiledPolicy(policy, policy.Version);
+        return new CompiledPolicy(policy, Loading.PolicyFingerprint.VersionOf(policy));
     }
 }

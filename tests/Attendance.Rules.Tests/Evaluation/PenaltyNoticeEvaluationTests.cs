@@ -42,3 +42,29 @@ public class PenaltyNoticeEvaluationTests
         Assert.Equal(2, evaluation.NextPenaltyNotice!.Ordinal);
     }
 }
+
+public class EvaluationIdentityTests
+{
+    [Fact]
+    public void Every_evaluation_names_the_policy_and_its_version_with_a_content_hash()
+    {
+        var policy = PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "laurence-jackson.yaml"));
+        var evaluation = PolicyEvaluator.Compile(policy).Evaluate(RegisterNotation.Parse("2025-09-08 /\\"), new LocalDate(2025, 9, 8));
+        Assert.Equal("laurence-jackson", evaluation.PolicyId);
+        Assert.Matches(@"^2025\.1\+[0-9a-f]{12}$", evaluation.PolicyVersion);
+        Assert.Equal(PolicyFingerprint.VersionOf(policy), evaluation.PolicyVersion);
+    }
+
+    [Fact]
+    public void Advancing_a_state_under_another_policy_version_or_amending_a_fed_session_is_refused()
+    {
+        var policy = PolicyEvaluator.Compile(PolicyLoader.LoadEmbedded("england-2024"));
+        var state = policy.Advance(policy.Start("p1"), RegisterNotation.Marks("2025-09-08 /\\"), new LocalDate(2025, 9, 8)).State;
+        var amendment = Assert.Throws<ArgumentException>(() => policy.Advance(state, RegisterNotation.Marks("2025-09-08 -O"), new LocalDate(2025, 9, 9)));
+        Assert.Contains("2025-09-08 PM is at or before the last session fed (2025-09-08 PM): an amendment; replay the register from 2025-09-08", amendment.Message, StringComparison.Ordinal);
+        var other = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "stanborough.yaml")));
+        Assert.Throws<ArgumentException>(() => other.Advance(state, [], new LocalDate(2025, 9, 9)));
+        Assert.Throws<ArgumentException>(() => policy.Advance(state, [], new LocalDate(2025, 9, 7)));
+        Assert.Equal(state, EvaluationState.Deserialize(state.Serialize()));
+    }
+}
