@@ -14,11 +14,13 @@ namespace Attendance.Rules.Evaluation;
 public sealed class CompiledPolicy
 {
     private readonly Reinterpretation[] reinterpretations;
+    private readonly RegistrationTable registration;
 
     internal CompiledPolicy(Policy policy, string version)
     {
         Policy = policy;
         Version = version;
+        registration = RegistrationTable.For(policy);
         reinterpretations = policy.Rules.OfType<ReinterpretRule>()
             .Select(r => new Reinterpretation(r, RuleRunner.Mask(r.Codes), IndexOfRule(policy, r.AfterRule)))
             .ToArray();
@@ -30,24 +32,21 @@ public sealed class CompiledPolicy
     /// <summary>The version every evaluation names: the policy's version and the first 12 hex digits of the SHA-256 of its canonical resolved form (<see cref="Loading.PolicyFingerprint"/>).</summary>
     public string Version { get; }
 
+    /// <summary>The policy's registration windows and lateness sanctions, compiled, for an MIS registration screen.</summary>
+    public RegistrationTable Registration => registration;
+
     /// <summary>Evaluates a register as of a date: figures for the academic year to that date, and every threshold hit and action falling due on or before it.</summary>
     /// <param name="register">The pupil's register; marks after <paramref name="asOf"/> are ignored.</param>
     /// <param name="asOf">The evaluation date.</param>
     /// <param name="calendar">The school's calendar, where known; otherwise school days, weeks and terms come from the marks.</param>
     /// <param name="priorNotices">Penalty notices the parent has already had for this child; a threshold hit never implies one was issued.</param>
     /// <returns>The evaluation.</returns>
-    /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window to classify it.</exception>
+    /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window for it.</exception>
     public PupilEvaluation Evaluate(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null, IReadOnlyList<PriorPenaltyNotice>? priorNotices = null)
     {
         ArgumentNullException.ThrowIfNull(register);
-        foreach (var mark in register.Marks)
-        {
-            if (mark.Code is null)
-            {
-                throw new ArgumentException($"{mark.Session}: the mark has an arrival time and no code; classify it with the policy's registration window first", nameof(register));
-            }
-        }
-
+        var (classified, arrivals) = ClassifyArrivals(register, asOf);
+        register = classified;
         var timeline = Timeline.Build(register, asOf, calendar);
         var prior = priorNotices ?? [];
         var run = new EvaluationRun(this, register, asOf, timeline) { PriorNotices = prior };
@@ -71,8 +70,8 @@ public sealed class CompiledPolicy
                 run.StartTermIfNew(timeline.Term[day]);
             }
 
-            Session(run, runners, timeline.Am[day], date);
-            Session(run, runners, timeline.Pm[day], date);
+            Session(run, runners, timeline.Am[day], date, arrivals);
+            Session(run, runners, timeline.Pm[day], date, arrivals);
             if (timeline.SchoolDay[day])
             {
                 foreach (var runner in runners)
@@ -91,6 +90,7 @@ public sealed class CompiledPolicy
             Figures = AttendanceFigures.ForAcademicYear(register, asOf, Policy.AbsenceFlags),
             ThresholdHits = run.SortedHits(),
             Actions = run.SortedActions(),
+            LatenessOutcomes = arrivals.Where(a => a is not null && a.Session.Date <= asOf).Select(a => a!).ToValueList(),
             NextPenaltyNotice = Policy.PenaltyNotices is { } notices ? PenaltyNoticeSequence.Next(notices, prior.Where(p => p.IssuedOn <= asOf), asOf) : null,
         };
     }
@@ -167,11 +167,47 @@ public sealed class CompiledPolicy
         return result.ToValueList();
     }
 
-    private void Session(EvaluationRun run, RuleRunner[] runners, int mark, LocalDate date)
+    /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>
+    private (PupilRegister Register, LatenessOutcome?[] Arrivals) ClassifyArrivals(PupilRegister register, LocalDate asOf)
+    {
+        var marks = register.Marks;
+        LatenessOutcome?[] arrivals = new LatenessOutcome?[marks.Length];
+        SessionMark[]? changed = null;
+        for (var i = 0; i < marks.Length; i++)
+        {
+            var mark = marks[i];
+            if (mark.Arrival is not { } arrival)
+            {
+                continue;
+            }
+
+            var outcome = registration.Classify(mark, register.YearGroup);
+            arrivals[i] = new LatenessOutcome(mark.Session, arrival, outcome.ToOutcome());
+            if (mark.Code is null)
+            {
+                if (outcome.Code is null)
+                {
+                    throw new ArgumentException($"{mark.Session}: the mark has an arrival time ({arrival:HH:mm}) and no code, and policy {Policy.Id} has no {mark.Session.Part} registration window{(register.YearGroup is null ? string.Empty : $" for year {register.YearGroup}")} to classify it", nameof(register));
+                }
+
+                changed ??= [.. marks];
+                changed[i] = mark.WithCode(NationalCodeTable.Get(outcome.Code, mark.Session.Date));
+            }
+        }
+
+        return (changed is null ? register : PupilRegister.Create(register.PupilId, changed, register.YearGroup), arrivals);
+    }
+
+    private void Session(EvaluationRun run, RuleRunner[] runners, int mark, LocalDate date, LatenessOutcome?[] arrivals)
     {
         if (mark < 0)
         {
             return;
+        }
+
+        if (arrivals[mark] is { } arrival)
+        {
+            Arrived(run, run.Marks[mark], arrival);
         }
 
         var code = run.Marks[mark].Code!;
@@ -201,6 +237,42 @@ public sealed class CompiledPolicy
         }
 
         return code;
+    }
+
+    /// <summary>Lateness sanctions follow the arrival time; a code that disagrees with it is a data-quality action.</summary>
+    private void Arrived(EvaluationRun run, SessionMark mark, LatenessOutcome arrival)
+    {
+        var outcome = arrival.Outcome;
+        var time = arrival.Arrival.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var order = Policy.Rules.Count;
+        foreach (var sanction in outcome.Sanctions)
+        {
+            var index = Policy.Registration.Sanctions.ToList().IndexOf(sanction);
+            run.Emit(order + index, new PolicyAction
+            {
+                RuleId = sanction.Id,
+                Kind = ActionKind.Sanction,
+                Title = sanction.Title,
+                Date = mark.Session.Date,
+                Session = mark.Session.Part,
+                Evidence = $"arrived {time} for the {mark.Session.Part} session, after {sanction.ArrivalAfter.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}",
+                Sessions = ValueList.Of(mark.Session),
+            });
+        }
+
+        if (outcome.Disagrees && outcome.Window is { } window)
+        {
+            run.Emit(order + Policy.Registration.Sanctions.Count, new PolicyAction
+            {
+                RuleId = "registration",
+                Kind = ActionKind.DataQuality,
+                Title = "The mark and the arrival time disagree",
+                Date = mark.Session.Date,
+                Session = mark.Session.Part,
+                Evidence = $"{mark.Session} is marked {mark.Code!.Code} but the arrival at {time} gives {outcome.ArrivalCode} (late after {window.LateAfter.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}, closes {window.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)})",
+                Sessions = ValueList.Of(mark.Session),
+            });
+        }
     }
 
     private RuleRunner[] CreateRunners(SchoolCalendar? calendar)

@@ -23,6 +23,9 @@ public sealed record PupilEvaluation
     /// <summary>Count thresholds reached on or before <see cref="AsOf"/>, in date order.</summary>
     public required Policies.ValueList<ThresholdHit> ThresholdHits { get; init; }
 
+    /// <summary>The outcome of every recorded arrival time on or before <see cref="AsOf"/>, in session order.</summary>
+    public Policies.ValueList<LatenessOutcome> LatenessOutcomes { get; init; } = Policies.ValueList<LatenessOutcome>.Empty;
+
     /// <summary>What the next penalty notice would be as of <see cref="AsOf"/>, given the prior notices, where the policy has penalty notices.</summary>
     public NextPenaltyNotice? NextPenaltyNotice { get; init; }
 
