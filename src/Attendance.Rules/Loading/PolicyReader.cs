@@ -359,6 +359,11 @@ internal sealed class PolicyReader
             }
         }
 
+        if (fines.Count == 0 && node.Get("notices") is { } emptyNotices && !r.HasErrors)
+        {
+            r.Error(emptyNotices, "penalty_notices lists no notices", "at least one notice with its amount");
+        }
+
         var period = r.Int(node, "period_years", what, 1, 50, required: true);
         var afterLimit = r.String(node, "after_limit", what, required: true);
         var superseded = new List<SupersededFines>();
@@ -612,7 +617,9 @@ internal sealed class PolicyReader
         }
 
         var key = present[0];
-        var value = r.Int(node, key, what, key.StartsWith("more_than", StringComparison.Ordinal) ? 0 : 1, 10_000, required: true);
+        // Every form is capped so the count it gives is at most 10,000 sessions (or days).
+        var max = key switch { "at_least" => 10_000, "more_than" => 9_999, "days" => 5_000, _ => 4_999 };
+        var value = r.Int(node, key, what, key.StartsWith("more_than", StringComparison.Ordinal) ? 0 : 1, max, required: true);
         return value is null ? null : key switch
         {
             "at_least" => value,
