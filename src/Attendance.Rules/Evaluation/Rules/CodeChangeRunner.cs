@@ -1,18 +1,26 @@
+using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
 
 namespace Attendance.Rules.Evaluation.Rules;
 
-/// <summary>An action each time a code in the set starts (or ends) on the register.</summary>
+/// <summary>
+/// An action when a code in the set starts (or ends) on the register, at most once per academic
+/// year unless the rule's <c>repeat</c> says otherwise (a change is an event, so <c>on_lapse</c>
+/// fires on every change).
+/// </summary>
 internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly bool[] mask = Mask(rule.Codes);
+    private FiringGate gate = new(rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat);
     private bool previousInSet;
+
+    public override void OnYearStart(EvaluationRun run) => gate.StartYear();
 
     public override void OnSession(EvaluationRun run, int mark)
     {
         var inSet = mask[run.Effective[mark].Index];
         var changed = rule.Ends ? previousInSet && !inSet : inSet && !previousInSet;
-        if (changed)
+        if (gate.Fires(changed))
         {
             var deadline = rule.WithinSchoolDays is { } days ? $"; due within {days} school days" : string.Empty;
             var what = rule.Ends ? $"{string.Join(", ", rule.Codes.Codes)} ended: {run.Marks[mark]} follows a session marked {string.Join(", ", rule.Codes.Codes)}"
