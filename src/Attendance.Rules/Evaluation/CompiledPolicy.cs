@@ -49,7 +49,11 @@ public sealed class CompiledPolicy
         register = classified;
         var timeline = Timeline.Build(register, asOf, calendar);
         var prior = priorNotices ?? [];
-        var run = new EvaluationRun(this, register, asOf, timeline) { PriorNotices = prior };
+        var run = new EvaluationRun(this, register, asOf, timeline)
+        {
+            PriorNotices = prior,
+            IsCompulsoryAge = register.YearGroup is null || Policy.CompulsoryYearGroups.Count == 0 || Policy.CompulsoryYearGroups.Contains(register.YearGroup, StringComparer.Ordinal),
+        };
         var runners = CreateRunners(calendar);
         for (var day = 0; day < timeline.Count; day++)
         {

@@ -118,9 +118,32 @@ internal sealed class EvaluationRun
         return (attendedToDate[^1] - baseAttended, possibleToDate[^1] - basePossible);
     }
 
-    public void Emit(int order, PolicyAction action) => actions.Add((action, order));
+    /// <summary>
+    /// Whether the pupil is of compulsory school age by the policy's year groups. Referrals (penalty
+    /// notices, legal steps) apply only then; a pupil whose year group is not known is treated as of
+    /// compulsory school age, so nothing is missed.
+    /// </summary>
+    public bool IsCompulsoryAge { get; init; } = true;
 
-    public void Hit(ThresholdHit hit) => hits.Add(hit);
+    public void Emit(int order, PolicyAction action)
+    {
+        if (action.Kind == ActionKind.Referral && !IsCompulsoryAge)
+        {
+            return;
+        }
+
+        actions.Add((action, order));
+    }
+
+    public void Hit(ThresholdHit hit, ActionKind? kind)
+    {
+        if (kind == ActionKind.Referral && !IsCompulsoryAge)
+        {
+            return;
+        }
+
+        hits.Add(hit);
+    }
 
     public ValueList<PolicyAction> SortedActions() =>
         actions.OrderBy(a => a.Action.Date).ThenBy(a => a.Action.Session).ThenBy(a => a.Order).ThenBy(a => a.Action.Stage ?? 0)

@@ -71,7 +71,7 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
             _ => $"in the current and previous term{(t.TermsInferred ? " (terms inferred from the register)" : string.Empty)}",
         };
         var list = string.Join(", ", pending.Select(c => Describe(run, c.Mark)));
-        run.Hit(new ThresholdHit { RuleId = Rule.Id, Date = date, FirstWeek = first, LastWeek = last, CountedSessions = sessions });
+        run.Hit(new ThresholdHit { RuleId = Rule.Id, Date = date, FirstWeek = first, LastWeek = last, CountedSessions = sessions }, Rule.Action);
         var evidence = $"{pending.Count} {what} {where} reached {rule.AtLeastSessions}: {list}";
         if (rule.Action == ActionKind.Referral && run.Compiled.Policy.PenaltyNotices is { } notices)
         {
