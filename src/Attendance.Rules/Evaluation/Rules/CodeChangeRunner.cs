@@ -2,7 +2,11 @@ using Attendance.Rules.Policies.Rules;
 
 namespace Attendance.Rules.Evaluation.Rules;
 
-/// <summary>An action each time a code in the set starts (or ends) on the register.</summary>
+/// <summary>
+/// An action each time a code in the set starts (or ends) on the register. A session on which the
+/// school was not open to the pupil (<c>#</c>, <c>Z</c>, <c>Y4</c>), unless its code is in the set,
+/// neither starts nor ends a spell: a closure does not end a part-time timetable.
+/// </summary>
 internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly bool[] mask = Mask(rule.Codes);
@@ -11,6 +15,12 @@ internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRun
     public override void OnSession(EvaluationRun run, int mark)
     {
         var inSet = mask[run.Effective[mark].Index];
+        if (!inSet && !run.Effective[mark].IsSchoolOpen)
+        {
+            // A closure neither starts nor ends a spell (decisions.md: such days do not break runs).
+            return;
+        }
+
         var changed = rule.Ends ? previousInSet && !inSet : inSet && !previousInSet;
         if (changed)
         {
