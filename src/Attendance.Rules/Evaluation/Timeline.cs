@@ -8,7 +8,8 @@ namespace Attendance.Rules.Evaluation;
 /// school day or not, its school week, term and half term, and whether it closes one of those
 /// periods. School days come from the marks (a mark on which the school was open), or from a
 /// calendar where one is given. Without a calendar a break of 10 or more weekdays without a
-/// school day ends a term, and a break of 5 or more (a whole week) ends a half term.
+/// school day ends a term, and a break of 5 or more (a whole week) ends a half term; a calendar
+/// also says which periods the last school day to the evaluation date closes, from its next school day.
 /// </summary>
 internal sealed class Timeline
 {
@@ -131,6 +132,52 @@ internal sealed class Timeline
 
     public static LocalDate MondayOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
 
+    /// <summary>The calendar's first school day after <paramref name="date"/>, or null where it has none.</summary>
+    private static LocalDate? NextSchoolDay(SchoolCalendar calendar, LocalDate date)
+    {
+        foreach (var term in calendar.Terms)
+        {
+            if (term.End <= date)
+            {
+                continue;
+            }
+
+            for (var d = term.Start > date ? term.Start : date.PlusDays(1); d <= term.End; d = d.PlusDays(1))
+            {
+                if (calendar.IsSchoolDay(d))
+                {
+                    return d;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The periods school day <paramref name="day"/> closes when the next school day is <paramref name="next"/>.</summary>
+    private static PeriodEnds Between(LocalDate day, LocalDate next, bool newTerm)
+    {
+        var newYear = AcademicYear.Containing(day) != AcademicYear.Containing(next);
+        newTerm |= newYear;
+        var ends = MondayOf(day) != MondayOf(next) ? PeriodEnds.Week : PeriodEnds.None;
+        if (newTerm || WeekdaysBetween(day, next) >= HalfTermBreakWeekdays)
+        {
+            ends |= PeriodEnds.HalfTerm;
+        }
+
+        if (newTerm)
+        {
+            ends |= PeriodEnds.Term;
+        }
+
+        if (newYear)
+        {
+            ends |= PeriodEnds.Year;
+        }
+
+        return ends;
+    }
+
     private void Number(SchoolCalendar? calendar, LocalDate asOf)
     {
         int week = -1, term = -1, half = -1, previous = -1;
@@ -212,6 +259,14 @@ internal sealed class Timeline
                     ends |= PeriodEnds.Year;
                 }
             }
+            else if (calendar is not null)
+            {
+                // The calendar knows the next school day: the first after the evaluation date, since
+                // every school day up to it is in the timeline. None at all ends every period.
+                ends = NextSchoolDay(calendar, asOf) is { } after
+                    ? Between(d, after, calendar.TermIndex(d) != calendar.TermIndex(after))
+                    : PeriodEnds.Week | PeriodEnds.HalfTerm | PeriodEnds.Term | PeriodEnds.Year;
+            }
             else
             {
                 ends = PeriodEnds.None;
@@ -222,9 +277,7 @@ internal sealed class Timeline
                 }
 
                 var yearEnded = asOf >= AcademicYear.Containing(d).End;
-                var termEnded = yearEnded || (calendar is null
-                    ? beyond >= TermBreakWeekdays
-                    : calendar.TermIndex(d) is var ti && ti >= 0 && asOf >= calendar.Terms[ti].End);
+                var termEnded = yearEnded || beyond >= TermBreakWeekdays;
                 if (termEnded || beyond >= HalfTermBreakWeekdays)
                 {
                     ends |= PeriodEnds.HalfTerm;

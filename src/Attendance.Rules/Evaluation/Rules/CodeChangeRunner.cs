@@ -6,7 +6,9 @@ namespace Attendance.Rules.Evaluation.Rules;
 /// <summary>
 /// An action when a code in the set starts (or ends) on the register, at most once per academic
 /// year unless the rule's <c>repeat</c> says otherwise (a change is an event, so <c>on_lapse</c>
-/// fires on every change).
+/// fires on every change). A session on which the school was not open to the pupil (<c>#</c>,
+/// <c>Z</c>, <c>Y4</c>), unless its code is in the set, neither starts nor ends a spell: a closure
+/// does not end a part-time timetable.
 /// </summary>
 internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRunner(rule, order)
 {
@@ -19,6 +21,12 @@ internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRun
     public override void OnSession(EvaluationRun run, int mark)
     {
         var inSet = mask[run.Effective[mark].Index];
+        if (!inSet && !run.Effective[mark].IsSchoolOpen)
+        {
+            // A closure neither starts nor ends a spell (decisions.md: such days do not break runs).
+            return;
+        }
+
         var changed = rule.Ends ? previousInSet && !inSet : inSet && !previousInSet;
         if (gate.Fires(changed))
         {
