@@ -15,7 +15,18 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
     private int run;
     private LocalDate runStart;
 
-    public override void OnYearStart(EvaluationRun evaluation) => gate.StartYear();
+    public override void OnYearStart(EvaluationRun evaluation)
+    {
+        gate.StartYear();
+
+        // A run the summer holiday did not break is the same run: its condition keeps holding into the
+        // new year, so an on_lapse rule does not fire again until the run lapses (engine-semantics:
+        // "a rule does not fire again while its condition keeps holding").
+        if (run >= rule.AtLeastDays)
+        {
+            gate.KeepHolding();
+        }
+    }
 
     public override void OnSchoolDayEnd(EvaluationRun evaluation, int day)
     {

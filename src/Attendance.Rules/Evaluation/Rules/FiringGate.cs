@@ -14,6 +14,9 @@ internal struct FiringGate(RepeatMode mode)
         held = false;
     }
 
+    /// <summary>Records that the condition still holds (a run carried into a new academic year) without firing; matters only to on_lapse.</summary>
+    public void KeepHolding() => held = true;
+
     /// <summary>Records whether the condition holds now; true where the rule fires.</summary>
     public bool Fires(bool holds)
     {
