@@ -20,7 +20,7 @@ internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRun
 
     public override void OnSession(EvaluationRun run, int mark)
     {
-        var inSet = mask[run.Effective[mark].Index];
+        var inSet = Matches(mask, run, mark);
         if (!inSet && !run.Effective[mark].IsSchoolOpen)
         {
             // A closure neither starts nor ends a spell (decisions.md: such days do not break runs).

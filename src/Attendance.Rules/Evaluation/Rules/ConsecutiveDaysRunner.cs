@@ -31,7 +31,7 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
     public override void OnSchoolDayEnd(EvaluationRun evaluation, int day)
     {
         var t = evaluation.Timeline;
-        var qualifies = t.Am[day] >= 0 && t.Pm[day] >= 0 && mask[evaluation.Effective[t.Am[day]].Index] && mask[evaluation.Effective[t.Pm[day]].Index];
+        var qualifies = t.Am[day] >= 0 && t.Pm[day] >= 0 && Matches(mask, evaluation, t.Am[day]) && Matches(mask, evaluation, t.Pm[day]);
         if (!qualifies)
         {
             run = 0;

@@ -10,8 +10,8 @@ internal sealed class DailyCodeRunner(DailyCodeRule rule, int order) : RuleRunne
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
         var t = run.Timeline;
-        var first = t.Am[day] >= 0 && mask[run.Effective[t.Am[day]].Index] ? t.Am[day]
-            : t.Pm[day] >= 0 && mask[run.Effective[t.Pm[day]].Index] ? t.Pm[day] : -1;
+        var first = t.Am[day] >= 0 && Matches(mask, run, t.Am[day]) ? t.Am[day]
+            : t.Pm[day] >= 0 && Matches(mask, run, t.Pm[day]) ? t.Pm[day] : -1;
         if (first >= 0)
         {
             run.Emit(Order, Action(run.Marks[first], $"{run.Marks[first].Session} marked {run.Effective[first].Code}"));

@@ -14,7 +14,7 @@ internal struct FiringGate(RepeatMode mode)
         held = false;
     }
 
-    /// <summary>Records that the condition still holds (a run carried into a new academic year) without firing; matters only to on_lapse.</summary>
+    /// <summary>Records that the condition still holds (a run carried into a new academic year) without firing: it fires again only after it lapses.</summary>
     public void KeepHolding() => held = true;
 
     /// <summary>Records whether the condition holds now; true where the rule fires.</summary>
@@ -29,7 +29,7 @@ internal struct FiringGate(RepeatMode mode)
 
         if (mode == RepeatMode.OncePerYear)
         {
-            if (firedThisYear)
+            if (firedThisYear || wasHeld)
             {
                 return false;
             }

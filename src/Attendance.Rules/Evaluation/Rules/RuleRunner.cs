@@ -49,6 +49,14 @@ internal abstract class RuleRunner(Rule rule, int order)
         return mark >= 0 ? run.Marks[mark].Session : Session.Afternoon(t.Dates[day]);
     }
 
+    /// <summary>
+    /// Whether a mark counts for a rule's codes: by its own code, or by the code a reinterpretation
+    /// makes it count as. A reinterpreted illness is still an illness (for a sickness return) and
+    /// now also unauthorised (for a penalty-notice threshold).
+    /// </summary>
+    protected static bool Matches(bool[] mask, EvaluationRun run, int mark) =>
+        mask[run.Effective[mark].Index] || mask[run.Marks[mark].Code!.Index];
+
     internal static bool[] Mask(CodeSelection selection)
     {
         var mask = new bool[NationalCodeTable.Count];

@@ -21,7 +21,7 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
 
     public override void OnSession(EvaluationRun run, int mark)
     {
-        if (!mask[run.Effective[mark].Index])
+        if (!Matches(mask, run, mark))
         {
             return;
         }
@@ -62,7 +62,8 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         var first = window.Kind == CountWindowKind.RollingSchoolWeeks ? FirstWeekOfWindow(run, day) : pending[0].WeekMonday;
         var last = Timeline.MondayOf(date);
         var codes = string.Join(", ", rule.Codes.Codes);
-        var what = rule.Codes.SetName is { } name ? $"{name} sessions ({codes})" : $"sessions of {codes}";
+        var noun = pending.Count == 1 ? "session" : "sessions";
+        var what = rule.Codes.SetName is { } name ? $"{name} {noun} ({codes})" : $"{noun} of {codes}";
         var where = window.Kind switch
         {
             CountWindowKind.RollingSchoolWeeks => $"in the {window.SchoolWeeks} school weeks {EvaluationRun.Short(first)}–{EvaluationRun.Short(last.PlusDays(6))}",

@@ -345,7 +345,7 @@ public class LaurenceJacksonScenarioTests
 
         Assert.Equal(["2025-09-10 PM"], actions.Select(Describe));
         Assert.Equal(ActionKind.Letter, actions[0].Kind);
-        Assert.Contains("sessions of O in the academic year 2025/26 reached 1: 2025-09-10 PM O", actions[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains("1 session of O in the academic year 2025/26 reached 1: 2025-09-10 PM O", actions[0].Evidence, StringComparison.Ordinal);
         Assert.Equal(["If any further truancy occurs, the school will consider issuing a penalty notice"], actions[0].FollowUps.Select(f => f.Title));
         Assert.Empty(Actions(Evaluate("2025-09-08 /\\ /\\ /-", "2025-09-10"), "truancy-warning-letter"));
     }

@@ -1,0 +1,42 @@
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Loading;
+using NodaTime;
+
+namespace Attendance.Rules.Tests.Evaluation.Scenarios;
+
+public class CarriedConditionTests
+{
+    [Fact]
+    public void A_run_carried_over_the_summer_does_not_fire_a_once_a_year_rule_again_while_it_keeps_holding()
+    {
+        var national = PolicyEvaluator.Compile(PolicyLoader.LoadEmbedded("england-2024"));
+        var register = RegisterNotation.Parse("2025-07-07 OO OO OO OO OO OO OO OO OO OO OO OO 2025-09-01 OO OO OO OO OO");
+        var returns = national.Evaluate(register, new LocalDate(2025, 9, 5)).Actions.Where(a => a.RuleId == "la-attendance-return").ToList();
+        Assert.Equal([new LocalDate(2025, 7, 18)], returns.Select(a => a.Date));
+    }
+
+    [Fact]
+    public void A_run_that_lapsed_fires_a_once_a_year_rule_again_in_the_new_year()
+    {
+        var national = PolicyEvaluator.Compile(PolicyLoader.LoadEmbedded("england-2024"));
+        var register = RegisterNotation.Parse("2025-07-07 OO OO OO OO OO OO OO OO OO OO 2025-09-01 /\\ OO OO OO OO OO OO OO OO OO OO");
+        var returns = national.Evaluate(register, new LocalDate(2025, 9, 30)).Actions.Where(a => a.RuleId == "la-attendance-return").ToList();
+        Assert.Equal([new LocalDate(2025, 7, 18), new LocalDate(2025, 9, 15)], returns.Select(a => a.Date));
+    }
+
+    [Fact]
+    public void A_reinterpreted_illness_still_counts_as_illness_and_now_also_as_unauthorised()
+    {
+        var lj = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "laurence-jackson.yaml")));
+        // Stage 1 on 1 September (I in the afternoon), stage 2 on the 2nd (absent again); then illness without evidence.
+        var register = RegisterNotation.Parse("2025-09-01 /I I\\ " + string.Join(" ", Enumerable.Repeat("II", 16)));
+        var evaluation = lj.Evaluate(register, new LocalDate(2025, 9, 30));
+        Assert.Equal([1, 2], evaluation.Actions.Where(a => a.RuleId == "attendance-monitoring-stages").Select(a => a.Stage!.Value).Take(2));
+        var sickness = Assert.Single(evaluation.Actions, a => a.RuleId == "la-sickness-return");
+        Assert.Contains("(counted as O)", sickness.Evidence, StringComparison.Ordinal);
+        var penalty = evaluation.Actions.First(a => a.RuleId == "penalty-notice-threshold");
+        Assert.StartsWith("10 unauthorised sessions", penalty.Evidence, StringComparison.Ordinal);
+        Assert.Contains("2025-09-03 AM I (counted as O)", penalty.Evidence, StringComparison.Ordinal);
+        Assert.Equal(0, evaluation.Figures.UnauthorisedAbsenceSessions);
+    }
+}
