@@ -17,9 +17,10 @@ internal sealed class EvaluationRun
 {
     private readonly List<(PolicyAction Action, int Order)> actions = [];
     private readonly List<ThresholdHit> hits = [];
-    private readonly List<LocalDate> sessionDates = [];
-    private readonly List<long> attendedToDate = [];
-    private readonly List<long> possibleToDate = [];
+    // Sized once per register so that counting a session never allocates.
+    private readonly List<LocalDate> sessionDates;
+    private readonly List<long> attendedToDate;
+    private readonly List<long> possibleToDate;
 
     public EvaluationRun(CompiledPolicy compiled, PupilRegister register, LocalDate asOf, Timeline timeline)
     {
@@ -28,6 +29,9 @@ internal sealed class EvaluationRun
         AsOf = asOf;
         Timeline = timeline;
         Effective = new AttendanceCode[Marks.Length];
+        sessionDates = new List<LocalDate>(Marks.Length);
+        attendedToDate = new List<long>(Marks.Length);
+        possibleToDate = new List<long>(Marks.Length);
     }
 
     public CompiledPolicy Compiled { get; }
