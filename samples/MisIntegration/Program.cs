@@ -1,0 +1,126 @@
+// An MIS vendor's nightly job: the application registers the policies of the schools it serves
+// once at start-up, then each night reads a school's register export, evaluates every pupil as of
+// the last date in it and lists the actions falling due that day.
+//   dotnet run --project samples/MisIntegration [-- <school>]   (default: stanborough)
+using System.Globalization;
+using Attendance.Rules.DependencyInjection;
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Registers;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Text;
+
+var root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory)
+    ?? throw new InvalidOperationException("cannot find the repository root (Attendance.Rules.sln)");
+var school = args.Length > 0 ? args[0] : "stanborough";
+
+// Start-up: the schools this installation serves. Invalid policies fail here, not at night.
+var services = new ServiceCollection();
+services.AddAttendanceRules(options => options
+    .AddPolicy(Path.Combine(root, "policies", "stanborough.yaml"))
+    .AddPolicy(Path.Combine(root, "policies", "laurence-jackson.yaml")));
+using var provider = services.BuildServiceProvider();
+
+// The nightly job.
+var policies = provider.GetRequiredService<IAttendancePolicies>();
+if (!policies.TryGet(school, out var policy))
+{
+    Console.Error.WriteLine($"{school}: not a school this installation serves ({string.Join(", ", policies.Ids)})");
+    return 2;
+}
+
+var yearGroups = ReadYearGroups(Path.Combine(root, "samples", "data", school + "-pupils.csv"));
+var (marks, lastDate) = ReadMarks(Path.Combine(root, "samples", "data", school + ".csv"));
+var due = new List<(string Pupil, PolicyAction Action)>();
+var persistent = 0;
+foreach (var (pupil, pupilMarks) in marks)
+{
+    var evaluation = policy.Evaluate(PupilRegister.Create(pupil, pupilMarks, yearGroups.GetValueOrDefault(pupil)), lastDate);
+    persistent += evaluation.Figures.IsPersistentAbsence ? 1 : 0;
+    due.AddRange(evaluation.Actions.Where(a => a.Date == lastDate).Select(a => (pupil, a)));
+}
+
+Console.WriteLine($"{policy.Policy.Name} ({policy.Version}), nightly run for {lastDate:yyyy-MM-dd}: {marks.Count} pupils, {persistent} persistently absent, {due.Count} actions due today");
+foreach (var group in due.GroupBy(d => (d.Action.Kind, d.Action.Title)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Title, StringComparer.Ordinal))
+{
+    var pupils = group.Select(d => d.Pupil).Distinct().ToList();
+    Console.WriteLine($"  {group.Key.Kind,-13} {group.Count(),4} x {group.Key.Title} ({string.Join(", ", pupils.Take(4))}{(pupils.Count > 4 ? ", ..." : string.Empty)})");
+}
+
+return 0;
+
+static Dictionary<string, string> ReadYearGroups(string path)
+{
+    using var csv = new CsvReader(new StreamReader(path), CultureInfo.InvariantCulture);
+    return csv.GetRecords<PupilRow>().ToDictionary(p => p.Pupil, p => p.YearGroup, StringComparer.Ordinal);
+}
+
+static (Dictionary<string, List<SessionMark>> Marks, LocalDate LastDate) ReadMarks(string path)
+{
+    var time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    var marks = new Dictionary<string, List<SessionMark>>(StringComparer.Ordinal);
+    var last = LocalDate.MinIsoValue;
+    using var csv = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture));
+    foreach (var row in csv.GetRecords<MarkRow>())
+    {
+        var date = LocalDatePattern.Iso.Parse(row.Date).GetValueOrThrow();
+        var session = new Session(date, row.Session == "PM" ? SessionOfDay.PM : SessionOfDay.AM);
+        LocalTime? arrival = string.IsNullOrEmpty(row.Arrival) ? null : time.Parse(row.Arrival).GetValueOrThrow();
+        var facts = row.Evidence == "yes" ? MarkFacts.MedicalEvidence : MarkFacts.None;
+        var mark = string.IsNullOrEmpty(row.Code) ? SessionMark.Arrived(session, arrival!.Value, facts) : SessionMark.Create(session, row.Code, arrival, facts);
+        if (!marks.TryGetValue(row.Pupil, out var list))
+        {
+            marks[row.Pupil] = list = [];
+        }
+
+        list.Add(mark);
+        last = LocalDate.Max(last, date);
+    }
+
+    return (marks, last);
+}
+
+static string? FindRoot(string start)
+{
+    for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Attendance.Rules.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    return null;
+}
+
+internal sealed class PupilRow
+{
+    [CsvHelper.Configuration.Attributes.Name("pupil")]
+    public string Pupil { get; set; } = "";
+
+    [CsvHelper.Configuration.Attributes.Name("year_group")]
+    public string YearGroup { get; set; } = "";
+}
+
+internal sealed class MarkRow
+{
+    [CsvHelper.Configuration.Attributes.Name("pupil")]
+    public string Pupil { get; set; } = "";
+
+    [CsvHelper.Configuration.Attributes.Name("date")]
+    public string Date { get; set; } = "";
+
+    [CsvHelper.Configuration.Attributes.Name("session")]
+    public string Session { get; set; } = "";
+
+    [CsvHelper.Configuration.Attributes.Name("code")]
+    public string Code { get; set; } = "";
+
+    [CsvHelper.Configuration.Attributes.Name("arrival")]
+    public string Arrival { get; set; } = "";
+
+    [CsvHelper.Configuration.Attributes.Name("evidence")]
+    public string Evidence { get; set; } = "";
+}
