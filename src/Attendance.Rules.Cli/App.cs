@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Attendance.Rules.Cli.Commands;
+using Attendance.Rules.Cli.Input;
+
+namespace Attendance.Rules.Cli;
+
+/// <summary>
+/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c> and <c>explain</c>. Exit codes:
+/// 0 success, 2 bad input (a bad policy, CSV, calendar or command line, an unknown pupil), 1
+/// anything else; never a stack trace unless <c>--verbose</c>.
+/// </summary>
+public static class App
+{
+    /// <summary>The exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>The exit code for anything other than bad input.</summary>
+    public const int Failure = 1;
+
+    /// <summary>The exit code for bad input.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Runs the tool with the given arguments, writing to the given writers.</summary>
+    /// <param name="args">The command line, for example <c>["validate", "policies/stanborough.yaml"]</c>.</param>
+    /// <param name="stdout">Standard output: the command's result (diagnostics, JSON, CSV, tables, timelines).</param>
+    /// <param name="stderr">Standard error: errors, rejected rows, progress.</param>
+    /// <returns>The exit code: 0 success, 2 bad input, 1 anything else.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var verbose = args.Contains(Options.VerboseName, StringComparer.Ordinal);
+        try
+        {
+            var root = Build();
+            var parsed = root.Parse(args);
+            if (parsed.Action is ParseErrorAction)
+            {
+                foreach (var error in parsed.Errors)
+                {
+                    stderr.WriteLine("attendance-rules: " + error.Message);
+                }
+
+                stderr.WriteLine($"Run 'attendance-rules {(parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
+                return BadInput;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return Fail(e, stderr, verbose);
+        }
+    }
+
+    /// <summary>Runs a command's body: bad input exits 2 with its messages, anything else 1 with a one-line message (the stack trace with <c>--verbose</c>).</summary>
+    internal static int Guard(ParseResult result, Func<TextWriter, TextWriter, bool, int> body)
+    {
+        var stdout = result.InvocationConfiguration.Output;
+        var stderr = result.InvocationConfiguration.Error;
+        var verbose = result.GetValue<bool>(Options.VerboseName);
+        try
+        {
+            return body(stdout, stderr, verbose);
+        }
+        catch (Exception e)
+        {
+            return Fail(e, stderr, verbose);
+        }
+    }
+
+    private static int Fail(Exception e, TextWriter stderr, bool verbose)
+    {
+        if (e is InputException input)
+        {
+            foreach (var line in input.Lines)
+            {
+                stderr.WriteLine(line);
+            }
+
+            return BadInput;
+        }
+
+        stderr.WriteLine(verbose
+            ? "attendance-rules: " + e
+            : $"attendance-rules: error: {e.Message} (run with --verbose for details)");
+        return Failure;
+    }
+
+    private static RootCommand Build()
+    {
+        var root = new RootCommand("Validates school attendance policies and evaluates register exports against them.");
+        root.Options.Add(Options.Verbose());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Attendance.Rules.Cli.Input;
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Loading;
+using Attendance.Rules.Policies;
+using Attendance.Rules.Registers;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Attendance.Rules.Cli.Commands;
+
+/// <summary>One pupil's evaluation, with the year group the pupils file gave.</summary>
+internal sealed record PupilResult(string Pupil, string? YearGroup, PupilEvaluation Evaluation);
+
+/// <summary>What <c>evaluate</c> and <c>explain</c> share: the inputs read and checked, and the evaluation date.</summary>
+internal sealed class CohortEvaluation
+{
+    /// <summary>The rows the error message lists in <c>--strict</c> mode before summarising the rest.</summary>
+    private const int MaxListedRows = 20;
+
+    private CohortEvaluation(CompiledPolicy policy, MarksFile marks, PupilsFile pupils, SchoolCalendar? calendar, LocalDate asOf)
+    {
+        Policy = policy;
+        Marks = marks;
+        Pupils = pupils;
+        Calendar = calendar;
+        AsOf = asOf;
+    }
+
+    public CompiledPolicy Policy { get; }
+
+    public MarksFile Marks { get; }
+
+    public PupilsFile Pupils { get; }
+
+    public SchoolCalendar? Calendar { get; }
+
+    public LocalDate AsOf { get; }
+
+    /// <summary>Reads the policy, the optional pupils file and calendar, and the marks; applies <c>--strict</c> or <c>--lenient</c>.</summary>
+    /// <exception cref="InputException">Any input is unusable (in strict mode, any row).</exception>
+    public static CohortEvaluation Load(InputOptions options, TextWriter stderr, Action<double>? readProgress = null)
+    {
+        var policy = LoadPolicy(options.Policy, stderr, options.Verbose);
+        var pupils = options.Pupils is { } pupilsPath ? PupilsFile.Read(pupilsPath) : PupilsFile.None;
+        var calendar = options.Calendar is { } calendarPath ? CalendarFile.Read(calendarPath) : null;
+        LocalDate? asOf = null;
+        if (options.AsOf is { } asOfText)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(asOfText);
+            if (!parsed.Success)
+            {
+                throw new InputException($"--as-of {CsvTable.Quote(asOfText)} is not a date as yyyy-MM-dd");
+            }
+
+            asOf = parsed.Value;
+        }
+
+        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress);
+        var rejected = pupils.Rejected.Concat(marks.Rejected).ToList();
+        if (rejected.Count > 0)
+        {
+            if (!options.Lenient)
+            {
+                var lines = rejected.Take(MaxListedRows).Select(r => r.ToString()).ToList();
+                if (rejected.Count > MaxListedRows)
+                {
+                    lines.Add(string.Create(CultureInfo.InvariantCulture, $"… and {rejected.Count - MaxListedRows} more unusable rows"));
+                }
+
+                lines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{rejected.Count} unusable row{(rejected.Count == 1 ? string.Empty : "s")}; nothing was evaluated (--lenient skips unusable rows and lists them)"));
+                throw new InputException(lines);
+            }
+
+            foreach (var row in rejected)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Path}:{row.Line}: rejected: {row.Reason}"));
+            }
+
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{marks.Path}: {marks.RowsRead} data rows read, {marks.Rejected.Count} rejected{(pupils.Rejected.Count > 0 ? $"; {options.Pupils}: {pupils.Rejected.Count} rows rejected" : string.Empty)}"));
+        }
+
+        if (asOf is null)
+        {
+            asOf = marks.LastDate ?? throw new InputException(
+                $"{marks.Path}: no usable data rows, so there is no last date to evaluate to; give --as-of yyyy-MM-dd to report an empty cohort");
+        }
+
+        return new CohortEvaluation(policy, marks, pupils, calendar, asOf.Value);
+    }
+
+    /// <summary>Loads and compiles a policy; its errors (and warnings) are bad input.</summary>
+    /// <exception cref="InputException">The policy has errors.</exception>
+    public static CompiledPolicy LoadPolicy(string path, TextWriter stderr, bool verbose)
+    {
+        var result = PolicyLoader.ReadFile(path);
+        if (result.Policy is not { } policy)
+        {
+            var lines = result.Diagnostics.Select(d => d.ToString()).ToList();
+            lines.Add($"{path}: the policy has errors; nothing was evaluated");
+            throw new InputException(lines);
+        }
+
+        if (verbose)
+        {
+            foreach (var warning in result.Warnings)
+            {
+                stderr.WriteLine(warning.ToString());
+            }
+        }
+
+        return PolicyEvaluator.Compile(policy);
+    }
+
+    /// <summary>Evaluates one pupil of the file.</summary>
+    public PupilResult Evaluate(string pupil)
+    {
+        var yearGroup = Pupils.YearGroupOf.TryGetValue(pupil, out var yg) ? yg : null;
+        var register = PupilRegister.Create(pupil, Marks.MarksOf(pupil), yearGroup);
+        return new PupilResult(pupil, yearGroup, Policy.Evaluate(register, AsOf, Calendar));
+    }
+
+    /// <summary>Evaluates every pupil, in the order of their first row.</summary>
+    public IReadOnlyList<PupilResult> EvaluateAll(Action<int>? progress = null)
+    {
+        var results = new PupilResult[Marks.Pupils.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = Evaluate(Marks.Pupils[i]);
+            progress?.Invoke(i + 1);
+        }
+
+        return results;
+    }
+
+    /// <summary>The policy's word for an action kind, as in the policy format (<c>data-quality</c>).</summary>
+    public static string KindName(ActionKind kind) => kind switch
+    {
+        ActionKind.Letter => "letter",
+        ActionKind.Meeting => "meeting",
+        ActionKind.Referral => "referral",
+        ActionKind.Notification => "notification",
+        ActionKind.Sanction => "sanction",
+        ActionKind.Reward => "reward",
+        ActionKind.DataQuality => "data-quality",
+        ActionKind.Safeguarding => "safeguarding",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>The inputs <c>evaluate</c> and <c>explain</c> take.</summary>
+internal sealed record InputOptions(string Policy, string Marks, string? Pupils, string? AsOf, string? Calendar, bool Lenient, bool Verbose);

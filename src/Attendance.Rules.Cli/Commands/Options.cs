@@ -1,0 +1,90 @@
+using System.CommandLine;
+
+namespace Attendance.Rules.Cli.Commands;
+
+/// <summary>The options the commands share.</summary>
+internal static class Options
+{
+    public const string VerboseName = "--verbose";
+
+    public static Option<bool> Verbose() => new(VerboseName)
+    {
+        Description = "Show policy warnings, and the stack trace of an unexpected error.",
+        Recursive = true,
+    };
+
+    public static Option<string> Policy() => new("--policy")
+    {
+        Description = "The policy file (YAML), for example policies/stanborough.yaml.",
+        Required = true,
+        HelpName = "file",
+    };
+
+    public static Option<string> Marks() => new("--marks")
+    {
+        Description = "The marks CSV: pupil,date,session,code in any order; optional arrival (HH:mm), evidence and reason_accepted (yes or empty).",
+        Required = true,
+        HelpName = "csv",
+    };
+
+    public static Option<string?> Pupils() => new("--pupils")
+    {
+        Description = "Optional pupils CSV: pupil,year_group.",
+        HelpName = "csv",
+    };
+
+    public static Option<string?> AsOf() => new("--as-of")
+    {
+        Description = "The evaluation date (yyyy-MM-dd); the last date in the marks file by default.",
+        HelpName = "yyyy-MM-dd",
+    };
+
+    public static Option<string?> Calendar() => new("--calendar")
+    {
+        Description = "Optional school calendar (YAML: terms and closures; see docs/calendar.md). Without one, terms are inferred from the marks.",
+        HelpName = "file",
+    };
+
+    public static Option<bool> Strict() => new("--strict")
+    {
+        Description = "Fail (exit 2) on any unusable row, naming its line and reason; nothing is written to standard output. The default.",
+    };
+
+    public static Option<bool> Lenient() => new("--lenient")
+    {
+        Description = "Skip unusable rows, listing each on standard error with its reason; rows_rejected counts them.",
+    };
+
+    /// <summary>Adds the inputs <c>evaluate</c> and <c>explain</c> share, with the check that --strict and --lenient are not both given.</summary>
+    public static Func<ParseResult, InputOptions> AddInputs(Command command)
+    {
+        var policy = Policy();
+        var marks = Marks();
+        var pupils = Pupils();
+        var asOf = AsOf();
+        var calendar = Calendar();
+        var strict = Strict();
+        var lenient = Lenient();
+        foreach (var option in new Option[] { policy, marks, pupils, asOf, calendar, strict, lenient })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(strict) && result.GetValue(lenient))
+            {
+                result.AddError("--strict and --lenient cannot both be given.");
+            }
+        });
+
+        return result => new InputOptions(
+            result.GetRequiredValue(policy),
+            result.GetRequiredValue(marks),
+            result.GetValue(pupils),
+            result.GetValue(asOf),
+            result.GetValue(calendar),
+            result.GetValue(lenient),
+            result.GetValue<bool>(VerboseName));
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using Attendance.Rules.Registers;
+using NodaTime;
+using NodaTime.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Attendance.Rules.Cli.Input;
+
+/// <summary>
+/// Reads a school calendar (docs/calendar.md): a YAML mapping with <c>terms</c>, a list of
+/// <c>{start, end}</c>, and optionally <c>closures</c>, a list of dates or <c>{start, end}</c>
+/// ranges within terms on which the school is closed.
+/// </summary>
+internal static class CalendarFile
+{
+    private const long MaxBytes = 1024 * 1024;
+
+    /// <summary>Reads a calendar file.</summary>
+    /// <exception cref="InputException">The file cannot be read or is not a valid calendar; every problem is listed as <c>file:line:column: error: message</c>.</exception>
+    public static SchoolCalendar Read(string path)
+    {
+        string text;
+        try
+        {
+            if (new FileInfo(path) is { Exists: true, Length: > MaxBytes })
+            {
+                throw new InputException($"{path}:1:1: error: the calendar file is larger than 1 MiB");
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException($"{path}:1:1: error: the calendar file cannot be read: {e.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses a calendar from its YAML text.</summary>
+    /// <exception cref="InputException">The text is not a valid calendar.</exception>
+    public static SchoolCalendar Parse(string text, string path)
+    {
+        var errors = new List<string>();
+        void Error(YamlNode? node, string message) =>
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{node?.Start.Line ?? 1}:{node?.Start.Column ?? 1}: error: {message}"));
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text.TrimStart('\uFEFF')));
+        }
+        catch (YamlException e)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{e.Start.Line}:{e.Start.Column}: error: the calendar is not valid YAML: {e.Message}"));
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InputException($"{path}:1:1: error: a calendar is a mapping with 'terms' (a list of {{start, end}}) and optionally 'closures'");
+        }
+
+        var terms = new List<(DateInterval Term, YamlNode Node)>();
+        var closures = new List<LocalDate>();
+        YamlNode? termsNode = null;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value;
+            switch (key)
+            {
+                case "terms":
+                    termsNode = value;
+                    if (value is not YamlSequenceNode termList)
+                    {
+                        Error(value, "'terms' is a list of {start, end}");
+                        break;
+                    }
+
+                    foreach (var item in termList)
+                    {
+                        if (Range(item, "a term", Error) is { } term)
+                        {
+                            terms.Add((term, item));
+                        }
+                    }
+
+                    break;
+                case "closures":
+                    if (value is YamlScalarNode { Value: null or "" or "~" or "null" })
+                    {
+                        break;
+                    }
+
+                    if (value is not YamlSequenceNode closureList)
+                    {
+                        Error(value, "'closures' is a list of dates (yyyy-MM-dd) or {start, end} ranges");
+                        break;
+                    }
+
+                    foreach (var item in closureList)
+                    {
+                        if (item is YamlScalarNode)
+                        {
+                            if (Date(item, "a closure", Error) is { } day)
+                            {
+                                closures.Add(day);
+                            }
+                        }
+                        else if (Range(item, "a closure", Error) is { } range)
+                        {
+                            closures.AddRange(range);
+                        }
+                    }
+
+                    break;
+                default:
+                    Error(keyNode, $"unknown key {CsvTable.Quote(key ?? "?")}; a calendar has 'terms' and 'closures'");
+                    break;
+            }
+        }
+
+        if (termsNode is null)
+        {
+            Error(root, "the calendar has no 'terms'");
+        }
+        else if (terms.Count == 0 && errors.Count == 0)
+        {
+            Error(termsNode, "'terms' lists no term");
+        }
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                return SchoolCalendar.Create(terms.Select(t => t.Term), closures);
+            }
+            catch (ArgumentException e)
+            {
+                Error(termsNode, e.Message.Split(" (Parameter", 2)[0]);
+            }
+        }
+
+        throw new InputException(errors);
+    }
+
+    private static DateInterval? Range(YamlNode node, string what, Action<YamlNode?, string> error)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            error(node, $"{what} is a mapping {{start: yyyy-MM-dd, end: yyyy-MM-dd}}");
+            return null;
+        }
+
+        YamlNode? startNode = null, endNode = null;
+        foreach (var (k, v) in map.Children)
+        {
+            switch ((k as YamlScalarNode)?.Value)
+            {
+                case "start":
+                    startNode = v;
+                    break;
+                case "end":
+                    endNode = v;
+                    break;
+                default:
+                    error(k, $"unknown key {CsvTable.Quote((k as YamlScalarNode)?.Value ?? "?")} in {what}; expected start and end");
+                    break;
+            }
+        }
+
+        if (startNode is null || endNode is null)
+        {
+            error(map, $"{what} needs both start and end");
+            return null;
+        }
+
+        var start = Date(startNode, what + "'s start", error);
+        var end = Date(endNode, what + "'s end", error);
+        if (start is not { } s || end is not { } e)
+        {
+            return null;
+        }
+
+        if (e < s)
+        {
+            error(endNode, string.Create(CultureInfo.InvariantCulture, $"{what} ends ({e:yyyy-MM-dd}) before it starts ({s:yyyy-MM-dd})"));
+            return null;
+        }
+
+        return new DateInterval(s, e);
+    }
+
+    private static LocalDate? Date(YamlNode node, string what, Action<YamlNode?, string> error)
+    {
+        var text = (node as YamlScalarNode)?.Value ?? string.Empty;
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (node is YamlScalarNode && parsed.Success)
+        {
+            return parsed.Value;
+        }
+
+        error(node, $"{what} is not a date as yyyy-MM-dd: {CsvTable.Quote(text)}");
+        return null;
+    }
+}

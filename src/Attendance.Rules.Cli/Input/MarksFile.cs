@@ -1,0 +1,211 @@
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Registers;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Attendance.Rules.Cli.Input;
+
+/// <summary>
+/// A marks CSV: a header row, then one row per session mark with the columns
+/// <c>pupil,date,session,code</c> in any order and optionally <c>arrival</c> (HH:mm),
+/// <c>evidence</c> and <c>reason_accepted</c> (<c>yes</c> or empty). Every row is read and
+/// validated; unusable rows are collected with their file line number and reason.
+/// </summary>
+internal sealed class MarksFile
+{
+    public static readonly IReadOnlyList<string> RequiredColumns = ["pupil", "date", "session", "code"];
+
+    private static readonly LocalTimePattern ArrivalPattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
+
+    private readonly Dictionary<string, List<SessionMark>> marks = new(StringComparer.Ordinal);
+    private readonly List<string> pupils = [];
+    private readonly List<RejectedRow> rejected = [];
+
+    private MarksFile(string path) => Path = path;
+
+    /// <summary>The file's path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>Data rows read (the header is not a data row): accepted plus rejected.</summary>
+    public int RowsRead { get; private set; }
+
+    /// <summary>The rows that could not be used, in file order.</summary>
+    public IReadOnlyList<RejectedRow> Rejected => rejected;
+
+    /// <summary>The pupils, in the order of their first accepted row.</summary>
+    public IReadOnlyList<string> Pupils => pupils;
+
+    /// <summary>The latest date of an accepted row, or null when none was accepted.</summary>
+    public LocalDate? LastDate { get; private set; }
+
+    /// <summary>A pupil's accepted marks, in file order.</summary>
+    public IReadOnlyList<SessionMark> MarksOf(string pupil) => marks.TryGetValue(pupil, out var list) ? list : [];
+
+    /// <summary>Whether the file has accepted rows for a pupil.</summary>
+    public bool Contains(string pupil) => marks.ContainsKey(pupil);
+
+    /// <summary>Reads and validates every row of a marks CSV.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="yearGroupOf">Each pupil's year group, where known (a codeless arrival is classified by its year group's window).</param>
+    /// <param name="policy">The policy whose registration windows classify codeless arrivals.</param>
+    /// <param name="progress">Called now and then with how far through the file reading is, 0–1.</param>
+    /// <exception cref="InputException">The file cannot be read, is empty or lacks a required column.</exception>
+    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null)
+    {
+        using var table = CsvTable.Open(path, "marks", RequiredColumns);
+        var file = new MarksFile(path);
+        var columns = new Columns(table);
+        var seen = new Dictionary<(string Pupil, Session Session), int>();
+        foreach (var row in table.Rows())
+        {
+            file.RowsRead++;
+            if (progress is not null && (file.RowsRead & 1023) == 0)
+            {
+                progress(table.Fraction);
+            }
+
+            var (pupil, mark, problem) = row.Problem is { } p ? (string.Empty, default, p) : Parse(row, columns, yearGroupOf, policy);
+            if (problem is null)
+            {
+                if (seen.TryGetValue((pupil, mark.Session), out var first))
+                {
+                    problem = $"pupil {pupil} already has a mark for {mark.Session} (line {first}); a session holds one mark";
+                }
+                else
+                {
+                    seen[(pupil, mark.Session)] = row.Line;
+                }
+            }
+
+            if (problem is not null)
+            {
+                file.rejected.Add(new RejectedRow(path, row.Line, problem));
+                continue;
+            }
+
+            if (!file.marks.TryGetValue(pupil, out var list))
+            {
+                file.marks[pupil] = list = [];
+                file.pupils.Add(pupil);
+            }
+
+            list.Add(mark);
+            if (file.LastDate is not { } last || mark.Session.Date > last)
+            {
+                file.LastDate = mark.Session.Date;
+            }
+        }
+
+        progress?.Invoke(1);
+        return file;
+    }
+
+    private static (string Pupil, SessionMark Mark, string? Problem) Parse(CsvRow row, Columns c, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy)
+    {
+        var f = row.Fields;
+        var pupil = f[c.Pupil];
+        if (pupil.Length == 0)
+        {
+            return Fail("pupil is empty");
+        }
+
+        var dateText = f[c.Date];
+        var date = LocalDatePattern.Iso.Parse(dateText);
+        if (!date.Success)
+        {
+            return Fail($"date {CsvTable.Quote(dateText)} is not a date as yyyy-MM-dd");
+        }
+
+        SessionOfDay part;
+        switch (f[c.Session].ToUpperInvariant())
+        {
+            case "AM":
+                part = SessionOfDay.AM;
+                break;
+            case "PM":
+                part = SessionOfDay.PM;
+                break;
+            default:
+                return Fail($"session {CsvTable.Quote(f[c.Session])} is not AM or PM");
+        }
+
+        var session = new Session(date.Value, part);
+        LocalTime? arrival = null;
+        if (c.Arrival >= 0 && f[c.Arrival].Length > 0)
+        {
+            var parsed = ArrivalPattern.Parse(f[c.Arrival]);
+            if (!parsed.Success)
+            {
+                return Fail($"arrival {CsvTable.Quote(f[c.Arrival])} is not a time as HH:mm");
+            }
+
+            arrival = parsed.Value;
+        }
+
+        var facts = MarkFacts.None;
+        if (Flag(f, c.Evidence, "evidence", ref facts, MarkFacts.MedicalEvidence) is { } evidenceProblem)
+        {
+            return Fail(evidenceProblem);
+        }
+
+        if (Flag(f, c.ReasonAccepted, "reason_accepted", ref facts, MarkFacts.ReasonAccepted) is { } reasonProblem)
+        {
+            return Fail(reasonProblem);
+        }
+
+        var code = f[c.Code];
+        if (code.Length == 0)
+        {
+            if (arrival is not { } time)
+            {
+                return Fail($"{session}: the code is empty and there is no arrival time");
+            }
+
+            var yearGroup = yearGroupOf.TryGetValue(pupil, out var yg) ? yg : null;
+            if (policy.Registration.WindowFor(part, yearGroup) is null)
+            {
+                return Fail($"{session}: an arrival with no code is classified by the policy's {part} registration window, and policy {policy.Policy.Id} has none{(yearGroup is null ? string.Empty : $" for year {yearGroup}")}; give the code");
+            }
+
+            return (pupil, SessionMark.Arrived(session, time, facts), null);
+        }
+
+        try
+        {
+            return (pupil, SessionMark.Create(session, code, arrival, facts), null);
+        }
+        catch (RegisterException e)
+        {
+            return Fail(string.Join("; ", e.Diagnostics.Select(d => d.ToString())));
+        }
+
+        static (string, SessionMark, string?) Fail(string problem) => (string.Empty, default, problem);
+    }
+
+    private static string? Flag(string[] fields, int index, string column, ref MarkFacts facts, MarkFacts fact)
+    {
+        if (index < 0 || fields[index].Length == 0)
+        {
+            return null;
+        }
+
+        if (fields[index].Equals("yes", StringComparison.OrdinalIgnoreCase))
+        {
+            facts |= fact;
+            return null;
+        }
+
+        return $"{column} {CsvTable.Quote(fields[index])} is not 'yes' or empty";
+    }
+
+    private sealed class Columns(CsvTable table)
+    {
+        public int Pupil { get; } = table.IndexOf("pupil");
+        public int Date { get; } = table.IndexOf("date");
+        public int Session { get; } = table.IndexOf("session");
+        public int Code { get; } = table.IndexOf("code");
+        public int Arrival { get; } = table.IndexOf("arrival");
+        public int Evidence { get; } = table.IndexOf("evidence");
+        public int ReasonAccepted { get; } = table.IndexOf("reason_accepted");
+    }
+}

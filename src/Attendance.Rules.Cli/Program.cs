@@ -1,0 +1,1 @@
+return Attendance.Rules.Cli.App.Run(args, Console.Out, Console.Error);
