@@ -41,6 +41,18 @@ public sealed class EvaluateFormatTests
     }
 
     [Fact]
+    public void The_table_ends_with_a_cohort_summary_of_how_many_pupils_each_rule_reached()
+    {
+        var result = CliRun.Evaluate("marks.csv");
+
+        Assert.Equal(0, result.Exit);
+        var summary = result.Stdout[result.Stdout.IndexOf("Cohort summary", StringComparison.Ordinal)..];
+        var penalty = summary.Split('\n').Single(l => l.Contains("penalty-notice-threshold", StringComparison.Ordinal));
+        Assert.Matches(@"Referral\s+│\s+1\s+│\s+1\s+│", penalty);
+        Assert.Contains("2 pupils: 1 persistent absence, 0 severe absence, 1 penalty-notice threshold hits", System.Text.RegularExpressions.Regex.Replace(summary, @"\s+", " "));
+    }
+
+    [Fact]
     public void Without_a_pupils_file_the_table_has_one_cohort_of_all_pupils()
     {
         var result = CliRun.Evaluate("marks.csv");

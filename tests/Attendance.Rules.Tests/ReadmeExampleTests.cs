@@ -37,5 +37,6 @@ public class ReadmeExampleTests
         Assert.Contains("SessionMark.Create(Session.Afternoon(monday), \"I\"),", readme, StringComparison.Ordinal);
         Assert.Contains("// 50.00% persistent: True\n// 2025-09-08 Letter: Stage 1 - Initial Concern Letter\n// 2025-09-08 Sanction: Where attendance drops below 96 percent, these privileges may be taken away", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test Attendance.Rules.sln", readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Attendance.Rules.Cli -- evaluate --policy policies/stanborough.yaml --marks samples/data/stanborough.csv --pupils samples/data/stanborough-pupils.csv", readme, StringComparison.Ordinal);
     }
 }

@@ -31,6 +31,47 @@ internal static class TableReport
             console.WriteLine();
             console.Write(Table(title, group.ToList()));
         }
+
+        console.WriteLine();
+        console.Write(Summary(policy.Policy, results));
+    }
+
+    /// <summary>The cohort summary: how many pupils each rule of the policy reached, and how often.</summary>
+    private static Table Summary(Attendance.Rules.Policies.Policy policy, IReadOnlyList<PupilResult> results)
+    {
+        var table = new Table { Title = new TableTitle("Cohort summary"), Border = TableBorder.Square };
+        table.AddColumn("Rule");
+        table.AddColumn("Kind");
+        table.AddColumn(new TableColumn("Pupils").RightAligned());
+        table.AddColumn(new TableColumn("Actions").RightAligned());
+        var rows = results.SelectMany(r => r.Evaluation.Actions.Select(a => (r.Pupil, Action: a)))
+            .GroupBy(x => x.Action.RuleId, StringComparer.Ordinal)
+            .Select(g => (Rule: g.Key, Kind: string.Join("/", g.Select(x => x.Action.Kind).Distinct().Order()), Pupils: g.Select(x => x.Pupil).Distinct(StringComparer.Ordinal).Count(), Actions: g.Count()))
+            .OrderBy(x => IndexOf(policy, x.Rule)).ThenBy(x => x.Rule, StringComparer.Ordinal);
+        foreach (var (rule, kind, pupils, actions) in rows)
+        {
+            table.AddRow(Markup.Escape(rule), Markup.Escape(kind), pupils.ToString(CultureInfo.InvariantCulture), actions.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var persistent = results.Count(r => r.Evaluation.Figures.IsPersistentAbsence);
+        var severe = results.Count(r => r.Evaluation.Figures.IsSevereAbsence);
+        var hits = results.Sum(r => r.Evaluation.ThresholdHits.Count(h => h.RuleId == JsonReport.PenaltyNoticeRule));
+        table.Caption = new TableTitle(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count} pupils: {persistent} persistent absence, {severe} severe absence, {hits} penalty-notice threshold hits")));
+        return table;
+    }
+
+    private static int IndexOf(Attendance.Rules.Policies.Policy policy, string ruleId)
+    {
+        for (var i = 0; i < policy.Rules.Count; i++)
+        {
+            if (policy.Rules[i].Id == ruleId)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
     }
 
     private static Table Table(string title, IReadOnlyList<PupilResult> results)
