@@ -5,6 +5,8 @@ using Attendance.Rules.Policies;
 using Attendance.Rules.Registers;
 using NodaTime;
 
+using static Attendance.Rules.Tests.Evaluation.Scenarios.Scenario;
+
 namespace Attendance.Rules.Tests.Evaluation.Scenarios;
 
 /// <summary>
@@ -15,7 +17,6 @@ namespace Attendance.Rules.Tests.Evaluation.Scenarios;
 /// </summary>
 public class NationalScenarioTests
 {
-    private const string P = "/\\";
     private const string National = "england-2024";
     private static readonly ConcurrentDictionary<string, CompiledPolicy> Compiled = new(StringComparer.Ordinal);
 
@@ -29,20 +30,8 @@ public class NationalScenarioTests
     private static PupilEvaluation Evaluate(string notation, LocalDate asOf, string policy = National, SchoolCalendar? calendar = null) =>
         Policy(policy).Evaluate(RegisterNotation.Parse(notation), asOf, calendar);
 
-    private static List<PolicyAction> Actions(PupilEvaluation evaluation, string ruleId) => [.. evaluation.Actions.Where(a => a.RuleId == ruleId)];
-
-    private static List<ThresholdHit> Hits(PupilEvaluation evaluation, string ruleId) => [.. evaluation.ThresholdHits.Where(h => h.RuleId == ruleId)];
-
-    private static string Days(string day, int count) => string.Join(' ', Enumerable.Repeat(day, count));
-
     /// <summary>A school week from its Monday: the Monday's token, then present Tuesday to Friday.</summary>
     private static string Week(string monday, string mondayToken) => $"{monday} {mondayToken} {Days(P, 4)}";
-
-    private static LocalDate D(int year, int month, int day) => new(year, month, day);
-
-    private static Session Am(int year, int month, int day) => Session.Morning(D(year, month, day));
-
-    private static Session Pm(int year, int month, int day) => Session.Afternoon(D(year, month, day));
 
     [Fact]
     public void The_national_base_has_the_five_rules_these_scenarios_cover()

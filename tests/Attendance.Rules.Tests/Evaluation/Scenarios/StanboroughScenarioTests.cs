@@ -4,6 +4,8 @@ using Attendance.Rules.Policies;
 using Attendance.Rules.Registers;
 using NodaTime;
 
+using static Attendance.Rules.Tests.Evaluation.Scenarios.Scenario;
+
 namespace Attendance.Rules.Tests.Evaluation.Scenarios;
 
 /// <summary>
@@ -13,22 +15,9 @@ namespace Attendance.Rules.Tests.Evaluation.Scenarios;
 /// </summary>
 public class StanboroughScenarioTests
 {
-    private const string P = "/\\";
     private static readonly Lazy<CompiledPolicy> Compiled = new(() => PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "stanborough.yaml"))));
 
     private static PupilEvaluation Evaluate(string notation, LocalDate asOf) => Compiled.Value.Evaluate(RegisterNotation.Parse(notation), asOf);
-
-    private static List<PolicyAction> Actions(PupilEvaluation evaluation, string ruleId) => [.. evaluation.Actions.Where(a => a.RuleId == ruleId)];
-
-    private static List<ThresholdHit> Hits(PupilEvaluation evaluation, string ruleId) => [.. evaluation.ThresholdHits.Where(h => h.RuleId == ruleId)];
-
-    private static string Days(string day, int count) => string.Join(' ', Enumerable.Repeat(day, count));
-
-    private static LocalDate D(int year, int month, int day) => new(year, month, day);
-
-    private static Session Am(int year, int month, int day) => Session.Morning(D(year, month, day));
-
-    private static Session Pm(int year, int month, int day) => Session.Afternoon(D(year, month, day));
 
     [Fact]
     public void Stanborough_has_the_rules_these_scenarios_cover()
