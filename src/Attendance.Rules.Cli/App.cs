@@ -6,7 +6,7 @@ using Attendance.Rules.Cli.Input;
 namespace Attendance.Rules.Cli;
 
 /// <summary>
-/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c> and <c>explain</c>. Exit codes:
+/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c>, <c>explain</c> and <c>report</c>. Exit codes:
 /// 0 success, 2 bad input (a bad policy, CSV, calendar or command line, an unknown pupil), 1
 /// anything else; never a stack trace unless <c>--verbose</c>.
 /// </summary>
@@ -96,6 +96,7 @@ public static class App
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 }
