@@ -96,6 +96,7 @@ public static class App
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(TestCommand.Create());
         return root;
     }
 }
