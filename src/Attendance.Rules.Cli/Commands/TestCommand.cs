@@ -134,7 +134,7 @@ internal static class TestCommand
             if (coverage)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  coverage: {result.CoveragePercent}% ({result.Covered.Count(result.Items.Contains)}/{result.Items.Count} rules, stages and sanctions)"));
+                    $"  coverage: {result.CoveragePercent}% ({result.Covered.Count}/{result.Items.Count} rules, stages and sanctions)"));
                 foreach (var item in result.Uncovered)
                 {
                     stdout.WriteLine($"    not covered: {item}");

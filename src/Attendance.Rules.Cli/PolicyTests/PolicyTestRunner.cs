@@ -53,7 +53,9 @@ internal static class PolicyTestRunner
             covered.UnionWith(Fired(policy, scenario.Register, evaluation));
         }
 
-        return new TestFileResult(file, policy, results, Items(policy), covered);
+        var items = Items(policy);
+        covered.IntersectWith(items);
+        return new TestFileResult(file, policy, results, items, covered);
     }
 
     /// <summary>Every coverage item of a policy, in policy order.</summary>
@@ -80,6 +82,12 @@ internal static class PolicyTestRunner
     {
         foreach (var action in evaluation.Actions)
         {
+            if (policy.Registration.Sanctions.Any(s => s.Id == action.RuleId))
+            {
+                yield return new CoverageItem("sanction", action.RuleId, null);
+                continue;
+            }
+
             yield return new CoverageItem("rule", action.RuleId, policy.FindRule(action.RuleId) is StagedRule ? action.Stage : null);
         }
 
