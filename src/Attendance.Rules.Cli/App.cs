@@ -97,6 +97,7 @@ public static class App
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(TestCommand.Create());
         return root;
     }
 }

@@ -8,7 +8,7 @@ internal static class RepositoryPaths
     public static string Policies => Path.Combine(Root, "policies");
 
     public static IEnumerable<string> SchoolPolicies() =>
-        Directory.GetFiles(Policies, "*.yaml", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal);
+        Directory.GetFiles(Policies, "*.yaml", SearchOption.TopDirectoryOnly).Where(p => !p.EndsWith(".tests.yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     public static IEnumerable<string> AllPolicies() =>
         Directory.GetFiles(Policies, "*.yaml", SearchOption.AllDirectories).Where(p => !p.EndsWith(".tests.yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal);

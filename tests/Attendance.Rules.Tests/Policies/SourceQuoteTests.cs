@@ -16,6 +16,7 @@ public class SourceQuoteTests
 
     private static readonly Lazy<IReadOnlyList<Policy>> NationalBases = new(() =>
         Directory.GetFiles(Path.Combine(RepositoryPaths.Policies, "national"), "*.yaml")
+            .Where(path => !path.EndsWith(".tests.yaml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(path => PolicyLoader.Load(path))
             .ToList());
