@@ -207,7 +207,7 @@ public sealed class EvaluationResult
             foreach (var hit in Evaluation.ThresholdHits.Where(h => h.Date >= monday && h.Date <= sunday))
             {
                 text.Append("      hit ").Append(Iso(hit.Date)).Append(' ').Append(hit.RuleId)
-                    .Append(CultureInfo.InvariantCulture, $": {hit.Sessions} sessions from the week of {Iso(hit.FirstWeek)} to the week of {Iso(hit.LastWeek)}")
+                    .Append(CultureInfo.InvariantCulture, $": {hit.Sessions} session{(hit.Sessions == 1 ? string.Empty : "s")} from the week of {Iso(hit.FirstWeek)} to the week of {Iso(hit.LastWeek)}")
                     .AppendLine();
             }
 
