@@ -203,5 +203,11 @@ public class EvaluationResultTests
             .ShouldNotHaveAction("truancy-warning-letter")
             .ShouldHaveAttendance(81.25m)
             .ShouldBePersistentlyAbsent();
+
+        // The README's block is this test's.
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Attendance.Rules.Testing", "README.md")).ReplaceLineEndings("\n");
+        Assert.Contains(".Present(days: 5).Absent(\"I\").Present(days: 1).Session(\"I\").Session(\"\\\\\")", readme, StringComparison.Ordinal);
+        Assert.Contains("RegisterNotation.Parse(@\"2025-09-08 /\\ /\\ /\\ /\\ /\\ II /\\ I\\\", yearGroup: \"7\");", readme, StringComparison.Ordinal);
+        Assert.Contains("    .ShouldNotHaveAction(\"truancy-warning-letter\")\n    .ShouldHaveAttendance(81.25m)\n    .ShouldBePersistentlyAbsent();", readme, StringComparison.Ordinal);
     }
 }
