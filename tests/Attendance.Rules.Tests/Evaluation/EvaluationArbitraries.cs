@@ -86,7 +86,12 @@ public static class EvaluationArbitraries
                     }
                 }
 
-                marks.Add(SessionMark.Create(new Session(date, part), code, null, random.Next(8) == 0 ? MarkFacts.MedicalEvidence : MarkFacts.None));
+                // Late and some present marks carry an arrival time near the registers' times.
+                LocalTime? arrival = code == "L" || (code is "/" or "\\" && random.Next(20) == 0)
+                    ? (part == SessionOfDay.AM ? new LocalTime(8, 20) : new LocalTime(12, 50)).PlusMinutes(random.Next(0, 50))
+                    : null;
+                var facts = (random.Next(8) == 0 ? MarkFacts.MedicalEvidence : MarkFacts.None) | (random.Next(10) == 0 ? MarkFacts.ReasonAccepted : MarkFacts.None);
+                marks.Add(SessionMark.Create(new Session(date, part), code, arrival, facts));
             }
         }
 

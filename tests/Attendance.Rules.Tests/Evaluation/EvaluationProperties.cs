@@ -115,3 +115,102 @@ public class EvaluationProperties
     private static List<PolicyAction> Sorted(IEnumerable<PolicyAction> actions) =>
         actions.OrderBy(a => a.Date).ThenBy(a => a.Session).ThenBy(a => a.RuleId, StringComparer.Ordinal).ThenBy(a => a.Stage).ThenBy(a => a.Evidence, StringComparer.Ordinal).ToList();
 }
+
+/// <summary>Properties of the figures and of each action's evidence, over every policy file.</summary>
+[Properties(Arbitrary = [typeof(EvaluationArbitraries)], MaxTest = 60)]
+public class EvidenceProperties
+{
+    private static readonly CompiledPolicy[] Policies =
+        RepositoryPaths.AllPolicies().Select(p => PolicyEvaluator.Compile(PolicyLoader.Load(p))).ToArray();
+
+    private static CompiledPolicy PolicyOf(RegisterCase c) => Policies[c.PolicyIndex % Policies.Length];
+
+    [Property]
+    public void Figures_reconcile_and_rates_are_bounded(RegisterCase c)
+    {
+        var f = PolicyOf(c).Evaluate(c.Register, c.AsOf).Figures;
+        Assert.Equal(f.PossibleSessions, f.PresentSessions + f.ApprovedEducationalActivitySessions + f.AuthorisedAbsenceSessions + f.UnauthorisedAbsenceSessions);
+        Assert.InRange(f.LateSessions, 0, f.PresentSessions);
+        if (f.PossibleSessions > 0)
+        {
+            Assert.InRange(f.AttendancePercent!.Value, 0m, 100m);
+            Assert.InRange(f.AbsencePercent!.Value, 0m, 100m);
+        }
+    }
+
+    [Property]
+    public void Persistent_and_severe_flags_never_clear_when_a_present_session_becomes_an_absence(RegisterCase c, int pick)
+    {
+        var policy = PolicyOf(c);
+        // Only sessions the figures cover: the academic year to the evaluation date.
+        var year = AcademicYear.Containing(c.AsOf);
+        var present = c.Register.Marks.Select((m, i) => (m, i))
+            .Where(x => x.m.Session.Date <= c.AsOf && x.m.Session.Date >= year.Start && x.m.Code!.Code is "/" or "\\").ToList();
+        if (present.Count == 0)
+        {
+            return;
+        }
+
+        var (mark, index) = present[Math.Abs(pick % present.Count)];
+        var absent = PupilRegister.Create("p1", c.Register.Marks.SetItem(index, SessionMark.Create(mark.Session, "O")));
+        var before = policy.Evaluate(c.Register, c.AsOf).Figures;
+        var after = policy.Evaluate(absent, c.AsOf).Figures;
+        Assert.True(!before.IsPersistentAbsence || after.IsPersistentAbsence, "persistent absence cleared");
+        Assert.True(!before.IsSevereAbsence || after.IsSevereAbsence, "severe absence cleared");
+        Assert.Equal(before.UnauthorisedAbsenceSessions + 1, after.UnauthorisedAbsenceSessions);
+    }
+
+    [Property]
+    public void Every_attendance_figure_in_evidence_rechecks_against_the_register(RegisterCase c)
+    {
+        var policy = PolicyOf(c);
+        var evaluation = policy.Evaluate(c.Register, c.AsOf);
+        var pattern = new System.Text.RegularExpressions.Regex(@"^attendance (\d+\.\d\d)% \((\d+) of (\d+) possible sessions\) this academic year");
+        foreach (var action in evaluation.Actions)
+        {
+            var match = pattern.Match(action.Evidence);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            // Recount, by hand, the year to date up to and including the action's session.
+            var session = new Session(action.Date, action.Session);
+            var year = AcademicYear.Containing(action.Date);
+            var upTo = c.Register.Marks.Where(m => m.Session <= session && m.Session.Date >= year.Start).ToList();
+            var possible = upTo.Count(m => m.Code!.IsPossibleSession);
+            var attended = upTo.Count(m => m.Code!.IsPossibleSession && m.Code.IsAttendance);
+            Assert.Equal(attended.ToString(System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value);
+            Assert.Equal(possible.ToString(System.Globalization.CultureInfo.InvariantCulture), match.Groups[3].Value);
+            Assert.Equal(Percent.Format(attended, possible), match.Groups[1].Value + "%");
+        }
+    }
+
+    [Property]
+    public void Every_threshold_hit_counts_sessions_of_its_codes_within_its_window(RegisterCase c)
+    {
+        var policy = PolicyOf(c);
+        var evaluation = policy.Evaluate(c.Register, c.AsOf);
+        foreach (var hit in evaluation.ThresholdHits)
+        {
+            var rule = (SessionCountRule)policy.Policy.FindRule(hit.RuleId)!;
+            Assert.Equal(rule.AtLeastSessions, hit.Sessions);
+            foreach (var session in hit.CountedSessions)
+            {
+                var mark = c.Register.Marks.Single(m => m.Session == session);
+                Assert.True(session.Date <= hit.Date, $"{session} counted for a hit on {hit.Date}");
+                Assert.True(rule.Codes.Contains(mark.Code!.Code)
+                    || policy.Policy.Rules.OfType<ReinterpretRule>().Any(r => r.Codes.Contains(mark.Code.Code) && rule.Codes.Contains(r.CountAs)),
+                    $"{mark} does not count for {rule.Id}");
+                if (rule.Window.Kind == CountWindowKind.RollingSchoolWeeks)
+                {
+                    Assert.InRange(session.Date, hit.FirstWeek, hit.LastWeek.PlusDays(6));
+                }
+                else if (rule.Window.Kind == CountWindowKind.AcademicYear)
+                {
+                    Assert.Equal(AcademicYear.Containing(hit.Date), AcademicYear.Containing(session.Date));
+                }
+            }
+        }
+    }
+}
