@@ -269,13 +269,14 @@ public static class ReferenceEvaluator
         // ---- repeats ------------------------------------------------------------------------------
 
         /// <summary>
-        /// The shared firing rule: fires when the condition holds and has not held continuously since
-        /// the last firing; once a year unless the rule says on_lapse (or fresh_sessions).
+        /// The shared firing rule: an action falls due on the first evaluation at which the condition
+        /// holds (it did not hold at the one before), and, unless the rule says on_lapse (or
+        /// fresh_sessions), only if the rule has not fired in that academic year. A condition that
+        /// keeps holding does not fire again, even across 31 July.
         /// </summary>
         private sealed class Gate(RepeatMode repeat, bool yearToDate = false)
         {
             private bool held;
-            private bool heldSinceFire;
             private AcademicYear? lastYear;
             private readonly HashSet<AcademicYear> firedYears = [];
 
@@ -285,27 +286,19 @@ public static class ReferenceEvaluator
                 // the figure is undefined and no condition holds (engine-semantics, Counting).
                 if (yearToDate && lastYear is { } y && y != AcademicYear.Containing(date))
                 {
-                    heldSinceFire = false;
+                    held = false;
                 }
 
                 lastYear = AcademicYear.Containing(date);
-                var fire = holds && !heldSinceFire && (repeat != RepeatMode.OncePerYear || !firedYears.Contains(AcademicYear.Containing(date)));
+                var fire = holds && !held && (repeat != RepeatMode.OncePerYear || !firedYears.Contains(AcademicYear.Containing(date)));
                 if (fire)
                 {
                     firedYears.Add(AcademicYear.Containing(date));
-                    heldSinceFire = true;
-                }
-
-                if (!holds)
-                {
-                    heldSinceFire = false;
                 }
 
                 held = holds;
                 return fire;
             }
-
-            public bool Held => held;
         }
 
         private void Act(Rule rule, ActionKind kind, int? stage, Session s) =>
