@@ -31,6 +31,11 @@ public sealed record ReferenceResult(ReferenceFigures Figures, IReadOnlyList<Ref
 /// handles registers of codes only: no arrival times (so no lateness sanctions or registration
 /// data-quality actions) and no school calendar (school days, weeks, terms and half terms are
 /// inferred from the marks), and no prior penalty notices.
+/// Points the documents leave open, settled as docs/engine.md reads: a week has ended when asOf is
+/// its Sunday; a year-to-date condition lapses on 1 August (the figure is undefined until the first
+/// possible session); before the register's first session the pupil had none of a code_starts /
+/// code_ends rule's codes; for a pupil outside the compulsory year groups a referral rule records
+/// neither its action nor its threshold hit.
 /// </summary>
 public static class ReferenceEvaluator
 {
