@@ -21,7 +21,7 @@ public class ConcurrencyTests
     [Fact]
     public void Sixteen_threads_sharing_one_compiled_policy_give_the_same_evaluations_as_one_thread()
     {
-        var policy = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "laurence-jackson.yaml")));
+        var policy = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "stanborough.yaml")));
         var registers = Enumerable.Range(0, Pupils).Select(Register).ToArray();
 
         var single = new PupilEvaluation[Pupils];
