@@ -14,16 +14,26 @@ internal sealed record CsvRow(int Line, string[] Fields, string? Problem);
 /// </summary>
 internal sealed class CsvTable : IDisposable
 {
+    /// <summary>The longest line (record) read, in characters: longer is not an MIS export, and the file is refused from that line on.</summary>
+    public const int DefaultMaxLineLength = 4096;
+
+    /// <summary>The most data rows read from one file; more is refused from that line on.</summary>
+    public const int DefaultMaxRows = 50_000_000;
+
     private readonly StreamReader reader;
     private readonly CsvParser parser;
     private string? badData;
 
-    private CsvTable(string path, StreamReader reader)
+    private CsvTable(string path, StreamReader reader, int maxLineLength, int maxRows)
     {
         Path = path;
         this.reader = reader;
+        MaxLineLength = maxLineLength;
+        MaxRows = maxRows;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            // Bounds the memory one field may take before the line-length check below sees it.
+            MaxFieldSize = maxLineLength,
             HasHeaderRecord = true,
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
@@ -36,6 +46,12 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The file's path as given.</summary>
     public string Path { get; }
 
+    /// <summary>The longest line read, in characters.</summary>
+    public int MaxLineLength { get; }
+
+    /// <summary>The most data rows read.</summary>
+    public int MaxRows { get; }
+
     /// <summary>The header's column names, lower-cased and trimmed.</summary>
     public string[] Header { get; private set; } = [];
 
@@ -44,7 +60,7 @@ internal sealed class CsvTable : IDisposable
 
     /// <summary>Opens a CSV file and reads its header, checking the required columns are there.</summary>
     /// <exception cref="InputException">The file cannot be read, is empty, or lacks a required column.</exception>
-    public static CsvTable Open(string path, string what, IReadOnlyList<string> required)
+    public static CsvTable Open(string path, string what, IReadOnlyList<string> required, int maxLineLength = DefaultMaxLineLength, int maxRows = DefaultMaxRows)
     {
         StreamReader reader;
         try
@@ -56,7 +72,7 @@ internal sealed class CsvTable : IDisposable
             throw new InputException($"{path}: the {what} file cannot be read: {e.Message}");
         }
 
-        var table = new CsvTable(path, reader);
+        var table = new CsvTable(path, reader, maxLineLength, maxRows);
         try
         {
             table.ReadHeader(what, required);
@@ -75,6 +91,7 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The data rows, in file order.</summary>
     public IEnumerable<CsvRow> Rows()
     {
+        var rows = 0;
         while (true)
         {
             badData = null;
@@ -82,6 +99,10 @@ internal sealed class CsvTable : IDisposable
             try
             {
                 read = parser.Read();
+            }
+            catch (MaxFieldSizeException)
+            {
+                throw TooLong(parser.RawRow);
             }
             catch (CsvHelperException e)
             {
@@ -93,8 +114,19 @@ internal sealed class CsvTable : IDisposable
                 yield break;
             }
 
-            var fields = parser.Record ?? [];
             var line = LineOfRecordStart();
+            if ((parser.RawRecord?.TrimEnd('\r', '\n').Length ?? 0) > MaxLineLength)
+            {
+                throw TooLong(line);
+            }
+
+            if (++rows > MaxRows)
+            {
+                throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                    $"{Path}:{line}: the file has more than {MaxRows:N0} data rows, the limit for one file; it is not read further"));
+            }
+
+            var fields = parser.Record ?? [];
             string? problem = null;
             if (badData is not null)
             {
@@ -133,6 +165,9 @@ internal sealed class CsvTable : IDisposable
         return parser.RawRow - breaks;
     }
 
+    private InputException TooLong(long line) => new(string.Create(CultureInfo.InvariantCulture,
+        $"{Path}:{line}: the line is longer than {MaxLineLength:N0} characters, the limit for a CSV line; the file is not read further"));
+
     private void ReadHeader(string what, IReadOnlyList<string> required)
     {
         bool read;
@@ -140,9 +175,18 @@ internal sealed class CsvTable : IDisposable
         {
             read = parser.Read();
         }
+        catch (MaxFieldSizeException)
+        {
+            throw TooLong(1);
+        }
         catch (CsvHelperException e)
         {
             throw new InputException($"{Path}:1: the header cannot be read: {FirstLine(e.Message)}");
+        }
+
+        if (read && (parser.RawRecord?.TrimEnd('\r', '\n').Length ?? 0) > MaxLineLength)
+        {
+            throw TooLong(1);
         }
 
         if (!read)

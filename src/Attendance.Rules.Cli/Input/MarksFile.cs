@@ -15,6 +15,12 @@ internal sealed class MarksFile
 {
     public static readonly IReadOnlyList<string> RequiredColumns = ["pupil", "date", "session", "code"];
 
+    /// <summary>The earliest date a mark may have: earlier is taken for a typing or export error.</summary>
+    public static readonly LocalDate EarliestDate = new(2000, 1, 1);
+
+    /// <summary>The latest date a mark may have: later is taken for a typing or export error.</summary>
+    public static readonly LocalDate LatestDate = new(2100, 12, 31);
+
     private static readonly LocalTimePattern ArrivalPattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
     private readonly Dictionary<string, List<SessionMark>> marks = new(StringComparer.Ordinal);
@@ -114,6 +120,11 @@ internal sealed class MarksFile
         if (!date.Success)
         {
             return Fail($"date {CsvTable.Quote(dateText)} is not a date as yyyy-MM-dd");
+        }
+
+        if (date.Value < EarliestDate || date.Value > LatestDate)
+        {
+            return Fail($"date {dateText} is outside 2000-01-01 to 2100-12-31, the dates a register may have");
         }
 
         SessionOfDay part;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -65,9 +66,11 @@ internal static class YamlTreeReader
         long nodes = 0;
         var documents = 0;
 
-        while (parser.MoveNext())
+        var lastIndex = 0;
+        while (MoveNext(parser, text, file, lastIndex))
         {
             var ev = parser.Current!;
+            lastIndex = (int)Math.Min(ev.End.Index, text.Length);
             var line = (int)ev.Start.Line;
             var column = (int)ev.Start.Column;
             switch (ev)
@@ -212,6 +215,34 @@ internal static class YamlTreeReader
 
     // Only the non-specific tag "!" is harmless; every other tag is refused, so no type is ever chosen by the file.
     private static bool IsPlainTag(NodeEvent ev) => ev.Tag.Value == "!";
+
+    /// <summary>
+    /// Moves the parser on. YamlDotNet's scanner throws <see cref="InvalidOperationException"/>
+    /// rather than a <see cref="YamlException"/> for some inputs (found by fuzzing: a Unicode line
+    /// break, U+0085, U+2028 or U+2029, inside a flow collection such as <c>[G, \u2028O]</c>); that
+    /// is reported as invalid YAML at the offending character, or after the last event read.
+    /// </summary>
+    private static bool MoveNext(Parser parser, string text, string file, int lastIndex)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            var at = text.AsSpan(lastIndex).IndexOfAny('\u0085', '\u2028', '\u2029');
+            if (at >= 0)
+            {
+                var (line, column) = Position(text, lastIndex + at);
+                throw Limit(file, line, column,
+                    string.Create(CultureInfo.InvariantCulture, $"the file is not valid YAML: a Unicode line break (U+{(int)text[lastIndex + at]:X4}) where a value was expected"),
+                    "well-formed YAML with plain line breaks");
+            }
+
+            var (lastLine, lastColumn) = Position(text, lastIndex);
+            throw Limit(file, lastLine, lastColumn, "the file is not valid YAML: the YAML reader cannot continue after this point", "well-formed YAML");
+        }
+    }
 
     private static LimitExceeded Limit(string file, int line, int column, string message, string expected) =>
         new(new PolicyDiagnostic(DiagnosticSeverity.Error, file, Math.Max(1, line), Math.Max(1, column), null, message, expected));
