@@ -20,6 +20,9 @@ internal static class CliRun
     /// <summary>A file under the test's Data folder (copied next to the test assembly).</summary>
     public static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
+    /// <summary>A file of the repository, by its path from the root.</summary>
+    public static string RepositoryFile(string relative) => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(RepositoryPolicy("x"))!)!, relative);
+
     /// <summary>The policies folder of the repository.</summary>
     public static string RepositoryPolicy(string name)
     {

@@ -122,15 +122,27 @@ internal sealed class CohortEvaluation
         return new PupilResult(pupil, yearGroup, Policy.Evaluate(register, AsOf, Calendar));
     }
 
-    /// <summary>Evaluates every pupil, in the order of their first row.</summary>
-    public IReadOnlyList<PupilResult> EvaluateAll(Action<int>? progress = null)
+    /// <summary>
+    /// Evaluates every pupil, in the order of their first row. With more than one thread the pupils
+    /// are shared out, each result lands in its pupil's slot, so the output is the same for any
+    /// thread count (the compiled policy is immutable and thread-safe).
+    /// </summary>
+    public IReadOnlyList<PupilResult> EvaluateAll(Action<int>? progress = null, int threads = 1)
     {
         var results = new PupilResult[Marks.Pupils.Count];
-        for (var i = 0; i < results.Length; i++)
+        var done = 0;
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
         {
             results[i] = Evaluate(Marks.Pupils[i]);
-            progress?.Invoke(i + 1);
-        }
+            var count = Interlocked.Increment(ref done);
+            if (progress is not null)
+            {
+                lock (results)
+                {
+                    progress(count);
+                }
+            }
+        });
 
         return results;
     }

@@ -31,26 +31,40 @@ internal static class EvaluateCommand
             Description = "Write the output to this file instead of standard output.",
             HelpName = "file",
         };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Pupils evaluated at once (default: the number of processors); the output is the same for any number.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "n",
+        };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--threads must be at least 1.");
+            }
+        });
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(threads);
         command.SetAction(result => App.Guard(result, (stdout, stderr, _) =>
-            Run(inputs(result), result.GetRequiredValue(format), result.GetValue(output), stdout, stderr)));
+            Run(inputs(result), result.GetRequiredValue(format), result.GetValue(output), result.GetValue(threads), stdout, stderr)));
         return command;
     }
 
-    private static int Run(InputOptions options, string format, string? outPath, TextWriter stdout, TextWriter stderr)
+    private static int Run(InputOptions options, string format, string? outPath, int threads, TextWriter stdout, TextWriter stderr)
     {
         var progress = format == "table" && Consoles.IsTerminal(stderr) && new FileInfo(options.Marks) is { Exists: true, Length: >= ProgressBytes };
         CohortEvaluation cohort;
         IReadOnlyList<PupilResult> results;
         if (progress)
         {
-            (cohort, results) = WithProgress(options, stderr);
+            (cohort, results) = WithProgress(options, threads, stderr);
         }
         else
         {
             cohort = CohortEvaluation.Load(options, stderr);
-            results = cohort.EvaluateAll();
+            results = cohort.EvaluateAll(threads: threads);
         }
 
         string text;
@@ -91,7 +105,7 @@ internal static class EvaluateCommand
         return App.Success;
     }
 
-    private static (CohortEvaluation, IReadOnlyList<PupilResult>) WithProgress(InputOptions options, TextWriter stderr)
+    private static (CohortEvaluation, IReadOnlyList<PupilResult>) WithProgress(InputOptions options, int threads, TextWriter stderr)
     {
         var console = Consoles.For(stderr, terminal: true);
         CohortEvaluation? cohort = null;
@@ -111,7 +125,7 @@ internal static class EvaluateCommand
                 reading.Value = 1;
                 evaluating.MaxValue = Math.Max(1, cohort.Marks.Pupils.Count);
                 evaluating.StartTask();
-                results = cohort.EvaluateAll(done => evaluating.Value = done);
+                results = cohort.EvaluateAll(done => evaluating.Value = done, threads);
                 evaluating.Value = evaluating.MaxValue;
             });
         stderr.Write(buffered.ToString());
