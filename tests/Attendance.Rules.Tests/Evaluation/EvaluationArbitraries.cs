@@ -99,5 +99,36 @@ public static class EvaluationArbitraries
     }
 
     private static bool IsHoliday(LocalDate d) =>
-        (d.Month == 8) || (d.Month == 7 && d.Day > 22) || (d.Month == 10 && d.Day >= 27) || (d.Month == 12 && d.Day >= 20) || (d.Month == 2 && d.Day >= 16 && d.Day <= 20);
+        (d.Month == 8) || (d.Month == 7 && d.Day > 22) || (d.Month == 10 && d.Day >= 27) || (d.Month == 12 && d.Day >= 20) || (d.Month == 2 && d.Day >= 16 && d.Day <= 20)
+        || (d.Month == 1 && d.Day == 1) || IsEarlyMayBankHoliday(d);
+
+    private static bool IsEarlyMayBankHoliday(LocalDate d) => d.Month == 5 && d.DayOfWeek == IsoDayOfWeek.Monday && d.Day <= 7;
+
+    /// <summary>
+    /// The school calendar the generated registers follow: an autumn term (1 September to 19
+    /// December) and a spring-and-summer term (2 January to 22 July) each year, with the October
+    /// and February half-terms and the early May bank holiday as closures.
+    /// </summary>
+    public static SchoolCalendar Calendar { get; } = BuildCalendar();
+
+    private static SchoolCalendar BuildCalendar()
+    {
+        var terms = new List<DateInterval>();
+        var closures = new List<LocalDate>();
+        for (var year = 2023; year <= 2026; year++)
+        {
+            terms.Add(new DateInterval(new LocalDate(year, 9, 1), new LocalDate(year, 12, 19)));
+            terms.Add(new DateInterval(new LocalDate(year + 1, 1, 2), new LocalDate(year + 1, 7, 22)));
+        }
+
+        for (var d = new LocalDate(2023, 9, 1); d <= new LocalDate(2027, 7, 22); d = d.PlusDays(1))
+        {
+            if (IsHoliday(d) && terms.Exists(t => t.Contains(d)))
+            {
+                closures.Add(d);
+            }
+        }
+
+        return SchoolCalendar.Create(terms, closures);
+    }
 }

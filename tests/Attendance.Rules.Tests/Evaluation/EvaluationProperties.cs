@@ -48,6 +48,29 @@ public class EvaluationProperties
     }
 
     [Property]
+    public void With_the_school_calendar_fed_day_by_day_the_new_actions_add_up_to_one_batch_evaluation(RegisterCase c)
+    {
+        var policy = PolicyOf(c);
+        var calendar = EvaluationArbitraries.Calendar;
+        var batch = policy.Evaluate(c.Register, c.AsOf, calendar);
+        var state = policy.Start(c.Register.PupilId);
+        var actions = new List<PolicyAction>();
+        foreach (var day in c.Register.Marks.GroupBy(m => m.Session.Date))
+        {
+            var step = policy.Advance(state, day, day.Key, calendar);
+            actions.AddRange(step.NewActions);
+            state = step.State;
+        }
+
+        actions.AddRange(policy.Advance(state, [], c.AsOf, calendar).NewActions);
+        Assert.Equal(Sorted(batch.Actions), Sorted(actions));
+        for (var i = 1; i < batch.Actions.Count; i++)
+        {
+            Assert.True(batch.Actions[i - 1].Date <= batch.Actions[i].Date);
+        }
+    }
+
+    [Property]
     public void Actions_come_in_date_order_and_none_after_the_evaluation_date(RegisterCase c)
     {
         var actions = PolicyOf(c).Evaluate(c.Register, c.AsOf).Actions;
