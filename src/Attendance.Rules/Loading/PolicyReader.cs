@@ -312,6 +312,11 @@ internal sealed class PolicyReader
         var until = r.Time(node, "arrival_until", what, required: false);
         var exempt = r.Bool(node, "exempt_with_accepted_reason", what) ?? false;
         var sources = r.Quotes(node, "source", what, required: true);
+        if (id is not null && !IsKebab(id))
+        {
+            r.Error(node.Get("id")!, $"the sanction id '{id}' must be lower-case letters, digits and '-'", "an id such as 'lunchtime-detention'");
+        }
+
         if (id is null || title is null || after is null)
         {
             return null;

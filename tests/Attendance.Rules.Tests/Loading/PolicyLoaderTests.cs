@@ -92,4 +92,19 @@ public class PolicyLoaderTests
                 $"{property.Name} has a public setter");
         }
     }
+
+    [Fact]
+    public void A_sanction_id_that_is_not_kebab_case_is_an_error_found_by_the_subtly_invalid_property()
+    {
+        var result = PolicyLoader.ReadString(School + """
+            registration:
+              sanctions:
+                - id: "Lunch Detention"
+                  title: Detention
+                  arrival_after: "08:35"
+                  source: "x"
+            """, "school.yaml");
+        Assert.False(result.Succeeded);
+        Assert.Equal("school.yaml:8:11: error: the sanction id 'Lunch Detention' must be lower-case letters, digits and '-' (expected an id such as 'lunchtime-detention')", Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error).ToString());
+    }
 }
