@@ -225,6 +225,11 @@ internal sealed class PolicyReader
                     {
                         r.Error(item, $"a second {window.Session} window for the same year groups", "one window per session and year-group list");
                     }
+                    else if (windows.Find(w => w.Session == window.Session && w.YearGroups.Intersect(window.YearGroups, StringComparer.Ordinal).Any()) is { } overlap)
+                    {
+                        var shared = string.Join(", ", overlap.YearGroups.Intersect(window.YearGroups, StringComparer.Ordinal));
+                        r.Warn(item, $"this {window.Session} window and an earlier one both list year group(s) {shared}; the earlier one is used for them", "each year group in one window per session");
+                    }
 
                     windows.Add(window);
                 }

@@ -107,4 +107,17 @@ public class PolicyLoaderTests
         Assert.False(result.Succeeded);
         Assert.Equal("school.yaml:8:11: error: the sanction id 'Lunch Detention' must be lower-case letters, digits and '-' (expected an id such as 'lunchtime-detention')", Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error).ToString());
     }
+
+    [Fact]
+    public void Overlapping_year_group_windows_for_a_session_are_a_warning()
+    {
+        var result = PolicyLoader.ReadString(School + """
+            registration:
+              windows:
+                - { session: AM, year_groups: ["7"], opens: "08:30", late_after: "08:30", closes: "08:50", source: "x" }
+                - { session: AM, year_groups: ["7", "8"], opens: "08:30", late_after: "08:35", closes: "08:55", source: "y" }
+            """, "school.yaml");
+        Assert.True(result.Succeeded);
+        Assert.Contains(result.Warnings, w => w.Message == "this AM window and an earlier one both list year group(s) 7; the earlier one is used for them" && w.Line == 9);
+    }
 }
