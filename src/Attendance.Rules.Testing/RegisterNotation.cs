@@ -47,7 +47,11 @@ public static class RegisterNotation
             var day = Weekday(date ?? throw new FormatException("the notation must start with a date"));
             if (token[0] == '~')
             {
-                var skip = token.Length == 1 ? 1 : int.Parse(token[1..], CultureInfo.InvariantCulture);
+                if (!int.TryParse(token.Length == 1 ? "1" : token[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var skip))
+                {
+                    throw new FormatException($"'{token}' is not a skip (~ or ~N)");
+                }
+
                 for (var i = 0; i < skip; i++)
                 {
                     day = Weekday(day.PlusDays(1));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Attendance.Rules.Registers;
+using Attendance.Rules.Testing;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
