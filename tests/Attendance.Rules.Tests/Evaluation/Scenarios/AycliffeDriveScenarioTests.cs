@@ -28,15 +28,6 @@ public class AycliffeDriveScenarioTests
     private static List<ThresholdHit> Hits(PupilRegister register, string asOf, string ruleId, SchoolCalendar? calendar = null) =>
         [.. Aycliffe.Evaluate(register, Date(asOf), calendar).ThresholdHits.Where(h => h.RuleId == ruleId)];
 
-    private static void AssertAction(PolicyAction action, string date, SessionOfDay session, ActionKind kind, string title)
-    {
-        Assert.Equal(Date(date), action.Date);
-        Assert.Equal(session, action.Session);
-        Assert.Equal(kind, action.Kind);
-        Assert.Equal(title, action.Title);
-        Assert.Null(action.Stage);
-    }
-
     private static string DateAndSession(PolicyAction action) =>
         string.Create(CultureInfo.InvariantCulture, $"{action.Date:yyyy-MM-dd} {action.Session}");
 

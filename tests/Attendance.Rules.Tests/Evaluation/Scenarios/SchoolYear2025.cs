@@ -76,6 +76,16 @@ internal static class SchoolYear2025
 
     public static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).GetValueOrThrow();
 
+    /// <summary>Asserts an action without a stage falls due on a date and session, of a kind, with a title.</summary>
+    public static void AssertAction(Attendance.Rules.Evaluation.PolicyAction action, string date, SessionOfDay session, Attendance.Rules.Policies.ActionKind kind, string title)
+    {
+        Assert.Equal(Date(date), action.Date);
+        Assert.Equal(session, action.Session);
+        Assert.Equal(kind, action.Kind);
+        Assert.Equal(title, action.Title);
+        Assert.Null(action.Stage);
+    }
+
     private static IEnumerable<LocalDate> Weekdays(LocalDate first, int count)
     {
         var date = first;

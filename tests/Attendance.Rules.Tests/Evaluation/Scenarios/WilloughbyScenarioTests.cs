@@ -25,15 +25,6 @@ public class WilloughbyScenarioTests
     private static List<PolicyAction> Actions(string notation, string asOf, string ruleId, SchoolCalendar? calendar = null) =>
         Actions(RegisterNotation.Parse(notation), asOf, ruleId, calendar);
 
-    private static void AssertAction(PolicyAction action, string date, SessionOfDay session, ActionKind kind, string title)
-    {
-        Assert.Equal(Date(date), action.Date);
-        Assert.Equal(session, action.Session);
-        Assert.Equal(kind, action.Kind);
-        Assert.Equal(title, action.Title);
-        Assert.Null(action.Stage);
-    }
-
     [Fact]
     public void The_scenarios_below_cover_every_rule_of_the_policy() =>
         Assert.Equal(
