@@ -15,12 +15,18 @@ public sealed class CompiledPolicy
 {
     private readonly Reinterpretation[] reinterpretations;
     private readonly RegistrationTable registration;
+    private readonly Dictionary<LatenessSanction, int> sanctionOrder;
 
     internal CompiledPolicy(Policy policy, string version)
     {
         Policy = policy;
         Version = version;
         registration = RegistrationTable.For(policy);
+        sanctionOrder = [];
+        for (var i = 0; i < policy.Registration.Sanctions.Count; i++)
+        {
+            sanctionOrder.TryAdd(policy.Registration.Sanctions[i], i);
+        }
         reinterpretations = policy.Rules.OfType<ReinterpretRule>()
             .Select(r => new Reinterpretation(r, RuleRunner.Mask(r.Codes), IndexOfRule(policy, r.AfterRule)))
             .ToArray();
@@ -251,8 +257,7 @@ public sealed class CompiledPolicy
         var order = Policy.Rules.Count;
         foreach (var sanction in outcome.Sanctions)
         {
-            var index = Policy.Registration.Sanctions.ToList().IndexOf(sanction);
-            run.Emit(order + index, new PolicyAction
+            run.Emit(order + sanctionOrder[sanction], new PolicyAction
             {
                 RuleId = sanction.Id,
                 Kind = ActionKind.Sanction,

@@ -26,16 +26,8 @@ internal sealed class RewardRunner(RewardRule rule, int order) : RuleRunner(rule
     {
         if (possible > 0 && Percent.IsAtLeast(attended, possible, rule.Percent))
         {
-            run.Emit(Order, new PolicyAction
-            {
-                RuleId = Rule.Id,
-                Kind = Rule.Action ?? Policies.ActionKind.Reward,
-                Title = Rule.Title,
-                Date = at.Date,
-                Session = at.Part,
-                Evidence = $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions) over {period} is at least {rule.Percent.ToString(CultureInfo.InvariantCulture)}%",
-                FollowUps = Rule.FollowUps,
-            });
+            run.Emit(Order, Action(at,
+                $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions) over {period} is at least {rule.Percent.ToString(CultureInfo.InvariantCulture)}%"));
         }
     }
 }

@@ -29,13 +29,17 @@ internal abstract class RuleRunner(Rule rule, int order)
     {
     }
 
-    protected PolicyAction Action(SessionMark at, string evidence, ValueList<Session>? sessions = null) => new()
+    protected PolicyAction Action(SessionMark at, string evidence, ValueList<Session>? sessions = null) =>
+        Action(at.Session, evidence, sessions);
+
+    /// <summary>The rule's action, falling due at a session, with its evidence and follow-ups.</summary>
+    protected PolicyAction Action(Session at, string evidence, ValueList<Session>? sessions = null) => new()
     {
         RuleId = Rule.Id,
         Kind = Rule.Action ?? ActionKind.Notification,
         Title = Rule.Title,
-        Date = at.Session.Date,
-        Session = at.Session.Part,
+        Date = at.Date,
+        Session = at.Part,
         Evidence = evidence,
         Sessions = sessions ?? ValueList<Session>.Empty,
         FollowUps = Rule.FollowUps,

@@ -20,15 +20,6 @@ internal sealed class ScheduledRunner(ScheduledRule rule, int order) : RuleRunne
 
         var at = EndOf(run, day);
         var inferred = run.Timeline.TermsInferred && rule.Every != SchoolPeriod.Week ? " (inferred from the register)" : string.Empty;
-        run.Emit(Order, new PolicyAction
-        {
-            RuleId = Rule.Id,
-            Kind = Rule.Action ?? Policies.ActionKind.Letter,
-            Title = Rule.Title,
-            Date = at.Date,
-            Session = at.Part,
-            Evidence = $"last school day of the {name}{inferred}: {EvaluationRun.Date(at.Date)}",
-            FollowUps = Rule.FollowUps,
-        });
+        run.Emit(Order, Action(at, $"last school day of the {name}{inferred}: {EvaluationRun.Date(at.Date)}"));
     }
 }

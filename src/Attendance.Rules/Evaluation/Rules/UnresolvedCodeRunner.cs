@@ -36,12 +36,9 @@ internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order, S
         }
 
         var from = run.Marks[mark].Session;
-        run.Emit(Order, Action(run.Marks[mark], string.Empty) with
-        {
-            Date = due,
-            Session = SessionOfDay.PM,
-            Evidence = $"{rule.Code} recorded for {from} still unresolved at the end of the {rule.SchoolDays}th {(calendar is null ? "weekday" : "school day")} after it ({EvaluationRun.Date(due)})",
-            Sessions = Policies.ValueList.Of(from),
-        });
+        run.Emit(Order, Action(
+            Session.Afternoon(due),
+            $"{rule.Code} recorded for {from} still unresolved at the end of the {rule.SchoolDays}th {(calendar is null ? "weekday" : "school day")} after it ({EvaluationRun.Date(due)})",
+            Policies.ValueList.Of(from)));
     }
 }
