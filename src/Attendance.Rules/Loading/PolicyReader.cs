@@ -909,8 +909,14 @@ internal sealed class PolicyReader
 
     private void CheckSanctionIds(Registration registration, ValueList<Rule> rules, YamlNode at)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sanction in registration.Sanctions)
         {
+            if (!seen.Add(sanction.Id))
+            {
+                r.Error(at.Get("registration") ?? at, $"the sanction id '{sanction.Id}' is used twice", "ids unique across rules and sanctions");
+            }
+
             if (rules.Any(rule => rule.Id == sanction.Id))
             {
                 r.Error(at.Get("registration") ?? at, $"the sanction id '{sanction.Id}' is also a rule's id", "ids unique across rules and sanctions");

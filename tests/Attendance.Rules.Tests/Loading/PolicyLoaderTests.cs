@@ -120,4 +120,17 @@ public class PolicyLoaderTests
         Assert.True(result.Succeeded);
         Assert.Contains(result.Warnings, w => w.Message == "this AM window and an earlier one both list year group(s) 7; the earlier one is used for them" && w.Line == 9);
     }
+
+    [Fact]
+    public void Two_sanctions_with_one_id_are_an_error()
+    {
+        var result = PolicyLoader.ReadString(School + """
+            registration:
+              sanctions:
+                - { id: detention, title: Detention, arrival_after: "08:35", source: "x" }
+                - { id: detention, title: Detention, arrival_after: "09:00", source: "y" }
+            """, "school.yaml");
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Message == "the sanction id 'detention' is used twice");
+    }
 }
