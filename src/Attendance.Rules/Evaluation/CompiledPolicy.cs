@@ -11,7 +11,7 @@ namespace Attendance.Rules.Evaluation;
 /// A policy compiled for evaluation: immutable and thread-safe, it evaluates any number of
 /// registers. Made by <see cref="PolicyEvaluator.Compile(Policy)"/>.
 /// </summary>
-public sealed class CompiledPolicy
+public sealed partial class CompiledPolicy
 {
     private readonly Reinterpretation[] reinterpretations;
     private readonly RegistrationTable registration;
