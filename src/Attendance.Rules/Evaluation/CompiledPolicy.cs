@@ -17,6 +17,10 @@ public sealed partial class CompiledPolicy
     private readonly RegistrationTable registration;
     private readonly Dictionary<LatenessSanction, int> sanctionOrder;
 
+    // Buffers for the convenience overload, so that it too allocates only its result. Not shared
+    // state in any observable sense: a buffer is taken out while in use.
+    private readonly EvaluationBuffer?[] pool = new EvaluationBuffer?[Math.Max(4, Environment.ProcessorCount)];
+
     internal CompiledPolicy(Policy policy, string version)
     {
         Policy = policy;
@@ -51,57 +55,191 @@ public sealed partial class CompiledPolicy
     public PupilEvaluation Evaluate(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null, IReadOnlyList<PriorPenaltyNotice>? priorNotices = null)
     {
         ArgumentNullException.ThrowIfNull(register);
-        var (classified, arrivals) = ClassifyArrivals(register, asOf);
-        register = classified;
-        var timeline = Timeline.Build(register, asOf, calendar);
-        var prior = priorNotices ?? [];
-        var run = new EvaluationRun(this, register, asOf, timeline)
+        var buffer = RentBuffer();
+        try
         {
-            PriorNotices = prior,
-            IsCompulsoryAge = register.YearGroup is null || Policy.CompulsoryYearGroups.Count == 0 || Policy.CompulsoryYearGroups.Contains(register.YearGroup, StringComparer.Ordinal),
-        };
-        var runners = CreateRunners(calendar);
+            return Evaluate(register, asOf, buffer, calendar, priorNotices).ToEvaluation();
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates a register into a buffer the caller owns, allocating nothing once the buffer has
+    /// grown to the size of the registers it sees: the overload for evaluating a whole cohort or
+    /// stream. The summary reads the buffer, so it holds until the buffer's next evaluation;
+    /// <see cref="EvaluationSummary.ToEvaluation"/> makes the full result (with evidence text) where wanted.
+    /// </summary>
+    /// <param name="register">The pupil's register; marks after <paramref name="asOf"/> are ignored.</param>
+    /// <param name="asOf">The evaluation date.</param>
+    /// <param name="buffer">A buffer used by one thread at a time.</param>
+    /// <param name="calendar">The school's calendar, where known.</param>
+    /// <param name="priorNotices">Penalty notices the parent has already had for this child.</param>
+    /// <returns>The figures and the actions due, read from the buffer.</returns>
+    /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window for it.</exception>
+    public EvaluationSummary Evaluate(PupilRegister register, LocalDate asOf, EvaluationBuffer buffer, SchoolCalendar? calendar = null, IReadOnlyList<PriorPenaltyNotice>? priorNotices = null)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(buffer);
+        var run = buffer.RunFor(this);
+        run.Reset(register, asOf, calendar, priorNotices);
+        ClassifyArrivals(run);
+        var timeline = run.Timeline;
+        timeline.Fill(register.Marks.AsSpan(), asOf, calendar);
+        var figuresYear = asOf.Month >= 8 ? asOf.Year : asOf.Year - 1;
         for (var day = 0; day < timeline.Count; day++)
         {
             run.Day = day;
-            var date = timeline.Dates[day];
-            var year = AcademicYear.Containing(date);
-            if (year != run.Year)
+            var year = timeline.Years[day];
+            if (year != run.Year.StartYear)
             {
-                run.StartYear(year);
-                foreach (var runner in runners)
+                run.StartYear(new AcademicYear(year));
+                foreach (var runner in run.YearStartRunners)
                 {
                     runner.OnYearStart(run);
                 }
             }
 
-            if (timeline.SchoolDay[day])
+            var schoolDay = timeline.SchoolDay[day];
+            if (schoolDay)
             {
                 run.StartTermIfNew(timeline.Term[day]);
             }
 
-            Session(run, runners, timeline.Am[day], date, arrivals);
-            Session(run, runners, timeline.Pm[day], date, arrivals);
-            if (timeline.SchoolDay[day])
+            var inFigures = year == figuresYear;
+            Session(run, timeline.Am[day], day, inFigures);
+            Session(run, timeline.Pm[day], day, inFigures);
+            if (schoolDay)
             {
-                foreach (var runner in runners)
+                foreach (var runner in run.DayEndRunners)
                 {
                     runner.OnSchoolDayEnd(run, day);
                 }
             }
         }
 
+        run.SortRecords();
+        return buffer.Summarise();
+    }
+
+    /// <summary>The full result of the run a buffer holds: every action with its evidence, hits, figures and lateness outcomes.</summary>
+    internal PupilEvaluation ToEvaluation(EvaluationRun run)
+    {
+        var actions = new PolicyAction[run.ActionCount];
+        var records = run.Actions;
+        for (var i = 0; i < records.Length; i++)
+        {
+            actions[i] = ToAction(run, records[i]);
+        }
+
+        var hits = new ThresholdHit[run.HitCount];
+        var hitRecords = run.Hits;
+        for (var i = 0; i < hitRecords.Length; i++)
+        {
+            var h = hitRecords[i];
+            hits[i] = new ThresholdHit
+            {
+                RuleId = run.Runners[h.Runner].Rule.Id,
+                Date = h.Date,
+                FirstWeek = h.FirstWeek,
+                LastWeek = h.LastWeek,
+                CountedSessions = Sessions(run, h.ListStart, h.ListCount),
+            };
+        }
+
+        var lateness = new List<LatenessOutcome>();
+        for (var i = 0; i < run.Marks.Length && run.Marks[i].Session.Date <= run.AsOf; i++)
+        {
+            if (run.HasArrival[i])
+            {
+                lateness.Add(new LatenessOutcome(run.Marks[i].Session, run.Marks[i].Arrival!.Value, run.Arrivals[i].ToOutcome()));
+            }
+        }
+
+        var asOf = run.AsOf;
         return new PupilEvaluation
         {
-            PupilId = register.PupilId,
+            PupilId = run.Register.PupilId,
             PolicyId = Policy.Id,
             PolicyVersion = Version,
             AsOf = asOf,
-            Figures = AttendanceFigures.ForAcademicYear(register, asOf, Policy.AbsenceFlags),
-            ThresholdHits = run.SortedHits(),
-            Actions = run.SortedActions(),
-            LatenessOutcomes = arrivals.Where(a => a is not null && a.Session.Date <= asOf).Select(a => a!).ToValueList(),
-            NextPenaltyNotice = Policy.PenaltyNotices is { } notices ? PenaltyNoticeSequence.Next(notices, prior.Where(p => p.IssuedOn <= asOf), asOf) : null,
+            Figures = run.Figures.ToFigures(AcademicYear.ToDate(asOf), Policy.AbsenceFlags),
+            ThresholdHits = ValueList<ThresholdHit>.From(hits),
+            Actions = ValueList<PolicyAction>.From(actions),
+            LatenessOutcomes = ValueList<LatenessOutcome>.From(lateness),
+            NextPenaltyNotice = Policy.PenaltyNotices is { } notices ? PenaltyNoticeSequence.Next(notices, run.PriorNotices.Where(p => p.IssuedOn <= asOf), asOf) : null,
+        };
+    }
+
+    private static ValueList<Session> Sessions(EvaluationRun run, int start, int count)
+    {
+        if (count == 0)
+        {
+            return ValueList<Session>.Empty;
+        }
+
+        var sessions = new Session[count];
+        var marks = run.Counted(start, count);
+        for (var i = 0; i < count; i++)
+        {
+            sessions[i] = run.Marks[marks[i]].Session;
+        }
+
+        return ValueList<Session>.From(sessions);
+    }
+
+    private PolicyAction ToAction(EvaluationRun run, in ActionRecord a)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (a.Source == ActionRecord.RegistrationSource)
+        {
+            var mark = run.Marks[a.Mark];
+            var outcome = run.Arrivals[a.Mark];
+            var window = outcome.Window!;
+            return new PolicyAction
+            {
+                RuleId = "registration",
+                Kind = ActionKind.DataQuality,
+                Title = "The mark and the arrival time disagree",
+                Date = a.At.Date,
+                Session = a.At.Part,
+                Evidence = $"{mark.Session} is marked {mark.Code!.Code} but the arrival at {mark.Arrival!.Value.ToString("HH:mm", invariant)} gives {outcome.ArrivalCode} (late after {window.LateAfter.ToString("HH:mm", invariant)}, closes {window.Closes.ToString("HH:mm", invariant)})",
+                Sessions = ValueList.Of(mark.Session),
+            };
+        }
+
+        if (a.Source < 0)
+        {
+            var sanction = Policy.Registration.Sanctions[ActionRecord.SanctionSource - a.Source];
+            var mark = run.Marks[a.Mark];
+            return new PolicyAction
+            {
+                RuleId = sanction.Id,
+                Kind = ActionKind.Sanction,
+                Title = sanction.Title,
+                Date = a.At.Date,
+                Session = a.At.Part,
+                Evidence = $"arrived {mark.Arrival!.Value.ToString("HH:mm", invariant)} for the {mark.Session.Part} session, after {sanction.ArrivalAfter.ToString("HH:mm", invariant)}",
+                Sessions = ValueList.Of(mark.Session),
+            };
+        }
+
+        var runner = run.Runners[a.Source];
+        var rule = runner.Rule;
+        var stage = a.StageIndex >= 0 ? ((StagedRule)rule).Stages[a.StageIndex] : null;
+        return new PolicyAction
+        {
+            RuleId = rule.Id,
+            Kind = stage?.Action ?? rule.Action ?? ActionKind.Notification,
+            Stage = stage?.Number,
+            Title = stage?.Title ?? rule.Title,
+            Date = a.At.Date,
+            Session = a.At.Part,
+            Evidence = runner.Evidence(a, run),
+            Sessions = Sessions(run, a.ListStart, a.ListCount),
+            FollowUps = stage?.FollowUps ?? rule.FollowUps,
         };
     }
 
@@ -178,52 +316,54 @@ public sealed partial class CompiledPolicy
     }
 
     /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>
-    private (PupilRegister Register, LatenessOutcome?[] Arrivals) ClassifyArrivals(PupilRegister register, LocalDate asOf)
+    private void ClassifyArrivals(EvaluationRun run)
     {
-        var marks = register.Marks;
-        LatenessOutcome?[] arrivals = new LatenessOutcome?[marks.Length];
-        SessionMark[]? changed = null;
+        var marks = run.Marks;
+        var yearGroup = run.Register.YearGroup;
         for (var i = 0; i < marks.Length; i++)
         {
             var mark = marks[i];
             if (mark.Arrival is not { } arrival)
             {
+                run.HasArrival[i] = false;
+                run.Codes[i] = mark.Code!;
                 continue;
             }
 
-            var outcome = registration.Classify(mark, register.YearGroup);
-            arrivals[i] = new LatenessOutcome(mark.Session, arrival, outcome.ToOutcome());
-            if (mark.Code is null)
+            var outcome = registration.Classify(mark, yearGroup);
+            run.HasArrival[i] = true;
+            run.Arrivals[i] = outcome;
+            if (mark.Code is { } code)
             {
-                if (outcome.Code is null)
-                {
-                    throw new ArgumentException($"{mark.Session}: the mark has an arrival time ({arrival:HH:mm}) and no code, and policy {Policy.Id} has no {mark.Session.Part} registration window{(register.YearGroup is null ? string.Empty : $" for year {register.YearGroup}")} to classify it", nameof(register));
-                }
-
-                changed ??= [.. marks];
-                changed[i] = mark.WithCode(NationalCodeTable.Get(outcome.Code, mark.Session.Date));
+                run.Codes[i] = code;
+            }
+            else if (outcome.Code is null)
+            {
+                throw new ArgumentException($"{mark.Session}: the mark has an arrival time ({arrival:HH:mm}) and no code, and policy {Policy.Id} has no {mark.Session.Part} registration window{(yearGroup is null ? string.Empty : $" for year {yearGroup}")} to classify it", "register");
+            }
+            else
+            {
+                run.Codes[i] = NationalCodeTable.Get(outcome.Code, mark.Session.Date);
             }
         }
-
-        return (changed is null ? register : PupilRegister.Create(register.PupilId, changed, register.YearGroup), arrivals);
     }
 
-    private void Session(EvaluationRun run, RuleRunner[] runners, int mark, LocalDate date, LatenessOutcome?[] arrivals)
+    private void Session(EvaluationRun run, int mark, int day, bool inFigures)
     {
         if (mark < 0)
         {
             return;
         }
 
-        if (arrivals[mark] is { } arrival)
+        if (run.HasArrival[mark])
         {
-            Arrived(run, run.Marks[mark], arrival);
+            Arrived(run, mark);
         }
 
-        var code = run.Marks[mark].Code!;
-        run.Effective[mark] = Reinterpret(run, runners, mark, code, date);
-        run.Count(code, date);
-        foreach (var runner in runners)
+        var code = run.Codes[mark];
+        run.Effective[mark] = reinterpretations.Length == 0 ? code : Reinterpret(run, run.Runners, mark, code, run.Timeline.Dates[day]);
+        run.Count(code, run.Timeline.DayNumbers[day], inFigures);
+        foreach (var runner in run.SessionRunners)
         {
             runner.OnSession(run, mark);
         }
@@ -250,41 +390,48 @@ public sealed partial class CompiledPolicy
     }
 
     /// <summary>Lateness sanctions follow the arrival time; a code that disagrees with it is a data-quality action.</summary>
-    private void Arrived(EvaluationRun run, SessionMark mark, LatenessOutcome arrival)
+    private void Arrived(EvaluationRun run, int mark)
     {
-        var outcome = arrival.Outcome;
-        var time = arrival.Arrival.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var outcome = run.Arrivals[mark];
+        var session = run.Marks[mark].Session;
         var order = Policy.Rules.Count;
         foreach (var sanction in outcome.Sanctions)
         {
-            run.Emit(order + sanctionOrder[sanction], new PolicyAction
-            {
-                RuleId = sanction.Id,
-                Kind = ActionKind.Sanction,
-                Title = sanction.Title,
-                Date = mark.Session.Date,
-                Session = mark.Session.Part,
-                Evidence = $"arrived {time} for the {mark.Session.Part} session, after {sanction.ArrivalAfter.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}",
-                Sessions = ValueList.Of(mark.Session),
-            });
+            var index = sanctionOrder[sanction];
+            run.Emit(new ActionRecord { Source = ActionRecord.SanctionSource - index, Order = order + index, StageIndex = -1, At = session, Mark = mark }, ActionKind.Sanction);
         }
 
-        if (outcome.Disagrees && outcome.Window is { } window)
+        if (outcome.Disagrees && outcome.Window is not null)
         {
-            run.Emit(order + Policy.Registration.Sanctions.Count, new PolicyAction
-            {
-                RuleId = "registration",
-                Kind = ActionKind.DataQuality,
-                Title = "The mark and the arrival time disagree",
-                Date = mark.Session.Date,
-                Session = mark.Session.Part,
-                Evidence = $"{mark.Session} is marked {mark.Code!.Code} but the arrival at {time} gives {outcome.ArrivalCode} (late after {window.LateAfter.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}, closes {window.Closes.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)})",
-                Sessions = ValueList.Of(mark.Session),
-            });
+            run.Emit(new ActionRecord { Source = ActionRecord.RegistrationSource, Order = order + Policy.Registration.Sanctions.Count, StageIndex = -1, At = session, Mark = mark }, ActionKind.DataQuality);
         }
     }
 
-    private RuleRunner[] CreateRunners(SchoolCalendar? calendar)
+    private EvaluationBuffer RentBuffer()
+    {
+        for (var i = 0; i < pool.Length; i++)
+        {
+            if (Interlocked.Exchange(ref pool[i], null) is { } buffer)
+            {
+                return buffer;
+            }
+        }
+
+        return new EvaluationBuffer();
+    }
+
+    private void ReturnBuffer(EvaluationBuffer buffer)
+    {
+        for (var i = 0; i < pool.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref pool[i], buffer, null) is null)
+            {
+                return;
+            }
+        }
+    }
+
+    internal RuleRunner[] CreateRunners()
     {
         var rules = Policy.Rules;
         var runners = new RuleRunner[rules.Count];
@@ -296,7 +443,7 @@ public sealed partial class CompiledPolicy
                 SessionCountRule r => new SessionCountRunner(r, i),
                 ConsecutiveDaysRule r => new ConsecutiveDaysRunner(r, i),
                 DailyCodeRule r => new DailyCodeRunner(r, i),
-                UnresolvedCodeRule r => new UnresolvedCodeRunner(r, i, calendar),
+                UnresolvedCodeRule r => new UnresolvedCodeRunner(r, i),
                 CodeChangeRule r => new CodeChangeRunner(r, i),
                 StagedRule r => new StagedRunner(r, i),
                 RewardRule r => new RewardRunner(r, i),
@@ -325,5 +472,8 @@ public sealed partial class CompiledPolicy
     private sealed record Reinterpretation(ReinterpretRule Rule, bool[] Mask, int TargetIndex);
 
     /// <summary>A rule with no action of its own (a reinterpretation acts through the others).</summary>
-    private sealed class InertRunner(Rule rule, int order) : RuleRunner(rule, order);
+    private sealed class InertRunner(Rule rule, int order) : RuleRunner(rule, order)
+    {
+        public override string Evidence(in ActionRecord action, EvaluationRun run) => string.Empty;
+    }
 }

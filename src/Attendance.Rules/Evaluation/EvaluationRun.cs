@@ -9,46 +9,81 @@ using NodaTime;
 namespace Attendance.Rules.Evaluation;
 
 /// <summary>
-/// One evaluation of one register: a single forward pass over its days and sessions, keeping the
-/// running counts every rule reads, and collecting actions and threshold hits. Not shared: each
-/// call to <see cref="CompiledPolicy.Evaluate"/> makes its own.
+/// The working state of evaluations under one compiled policy: a single forward pass over a
+/// register's days and sessions, keeping the running counts every rule reads and recording actions
+/// and threshold hits as compact records. Owned by an <see cref="EvaluationBuffer"/> and reused
+/// from register to register, so that after warm-up an evaluation allocates nothing; the text of
+/// evidence is written only when a <see cref="PupilEvaluation"/> is made from the records.
 /// </summary>
 internal sealed class EvaluationRun
 {
-    private readonly List<(PolicyAction Action, int Order)> actions = [];
-    private readonly List<ThresholdHit> hits = [];
-    // Sized once per register so that counting a session never allocates.
-    private readonly List<LocalDate> sessionDates;
-    private readonly List<long> attendedToDate;
-    private readonly List<long> possibleToDate;
+    private ActionRecord[] actions = new ActionRecord[32];
+    private HitRecord[] hits = new HitRecord[8];
+    private int[] counted = new int[64];
 
-    public EvaluationRun(CompiledPolicy compiled, PupilRegister register, LocalDate asOf, Timeline timeline)
+    // Per counted session, so a 12-month window is a difference of two running totals.
+    private int[] sessionDays = [];
+    private int[] attendedToDate = [];
+    private int[] possibleToDate = [];
+    private int sessions;
+    private int rollingDay = int.MinValue;
+    private int rollingFrom;
+
+    public EvaluationRun(CompiledPolicy compiled)
     {
         Compiled = compiled;
-        Marks = register.Marks;
-        AsOf = asOf;
-        Timeline = timeline;
-        Effective = new AttendanceCode[Marks.Length];
-        sessionDates = new List<LocalDate>(Marks.Length);
-        attendedToDate = new List<long>(Marks.Length);
-        possibleToDate = new List<long>(Marks.Length);
+        Runners = compiled.CreateRunners();
+        SessionRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSession))).ToArray();
+        DayEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd))).ToArray();
+        YearStartRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnYearStart))).ToArray();
     }
+
+    private static bool Overrides(RuleRunner runner, string method) =>
+        runner.GetType().GetMethod(method)!.DeclaringType != typeof(RuleRunner);
 
     public CompiledPolicy Compiled { get; }
 
-    /// <summary>Penalty notices the parent has already had.</summary>
-    public IReadOnlyList<PriorPenaltyNotice> PriorNotices { get; init; } = [];
+    public RuleRunner[] Runners { get; }
 
-    public ImmutableArray<SessionMark> Marks { get; }
+    /// <summary>The runners that act on each session: only those that do, so a rule costs nothing on the events it ignores.</summary>
+    public RuleRunner[] SessionRunners { get; }
 
-    public LocalDate AsOf { get; }
+    public RuleRunner[] DayEndRunners { get; }
 
-    public Timeline Timeline { get; }
+    public RuleRunner[] YearStartRunners { get; }
+
+    public Timeline Timeline { get; } = new();
+
+    public PupilRegister Register { get; private set; } = null!;
+
+    public ImmutableArray<SessionMark> Marks { get; private set; }
+
+    /// <summary>Each mark's code: its own, or the one its arrival time gives.</summary>
+    public AttendanceCode[] Codes { get; private set; } = [];
 
     /// <summary>Each mark's code as this policy's rules see it (after reinterpretation).</summary>
-    public AttendanceCode[] Effective { get; }
+    public AttendanceCode[] Effective { get; private set; } = [];
 
-    public AcademicYear Year { get; set; } = new(int.MinValue);
+    /// <summary>Each mark's arrival classification, where <see cref="HasArrival"/>.</summary>
+    public ArrivalClassification[] Arrivals { get; private set; } = [];
+
+    public bool[] HasArrival { get; private set; } = [];
+
+    public LocalDate AsOf { get; private set; }
+
+    public SchoolCalendar? Calendar { get; private set; }
+
+    /// <summary>Penalty notices the parent has already had.</summary>
+    public IReadOnlyList<PriorPenaltyNotice> PriorNotices { get; private set; } = [];
+
+    /// <summary>
+    /// Whether the pupil is of compulsory school age by the policy's year groups. Referrals (penalty
+    /// notices, legal steps) apply only then; a pupil whose year group is not known is treated as of
+    /// compulsory school age, so nothing is missed.
+    /// </summary>
+    public bool IsCompulsoryAge { get; private set; } = true;
+
+    public AcademicYear Year { get; private set; } = new(int.MinValue);
 
     /// <summary>The current day's index in the timeline.</summary>
     public int Day { get; set; }
@@ -62,6 +97,74 @@ internal sealed class EvaluationRun
     public long TermPossible { get; private set; }
 
     public int CurrentTerm { get; private set; } = -1;
+
+    /// <summary>The figures for the academic year containing the evaluation date.</summary>
+    public FigureCounter Figures;
+
+    public int ActionCount { get; private set; }
+
+    public int HitCount { get; private set; }
+
+    public ReadOnlySpan<ActionRecord> Actions => actions.AsSpan(0, ActionCount);
+
+    public ReadOnlySpan<HitRecord> Hits => hits.AsSpan(0, HitCount);
+
+    /// <summary>Marks counted by threshold hits and actions, each a slice given by start and count.</summary>
+    public ReadOnlySpan<int> Counted(int start, int count) => counted.AsSpan(start, count);
+
+    /// <summary>Prepares for a new register: every count and every runner back to its start.</summary>
+    public void Reset(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar, IReadOnlyList<PriorPenaltyNotice>? priorNotices)
+    {
+        Register = register;
+        Marks = register.Marks;
+        AsOf = asOf;
+        Calendar = calendar;
+        PriorNotices = priorNotices ?? [];
+        var policy = Compiled.Policy;
+        IsCompulsoryAge = register.YearGroup is null || policy.CompulsoryYearGroups.Count == 0 || Contains(policy.CompulsoryYearGroups, register.YearGroup);
+        Year = new(int.MinValue);
+        Day = 0;
+        YearAttended = YearPossible = TermAttended = TermPossible = 0;
+        CurrentTerm = -1;
+        Figures = default;
+        ActionCount = HitCount = 0;
+        countedLength = 0;
+        sessions = 0;
+        rollingDay = int.MinValue;
+        rollingFrom = 0;
+        var n = Marks.Length;
+        if (Codes.Length < n)
+        {
+            var size = Math.Max(n, Codes.Length * 2);
+            Codes = new AttendanceCode[size];
+            Effective = new AttendanceCode[size];
+            Arrivals = new ArrivalClassification[size];
+            HasArrival = new bool[size];
+            sessionDays = new int[size];
+            attendedToDate = new int[size];
+            possibleToDate = new int[size];
+        }
+
+        foreach (var runner in Runners)
+        {
+            runner.Reset();
+        }
+    }
+
+    private int countedLength;
+
+    private static bool Contains(ValueList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void StartYear(AcademicYear year)
     {
@@ -78,82 +181,137 @@ internal sealed class EvaluationRun
         }
     }
 
-    public void Count(AttendanceCode code, LocalDate date)
+    public void Count(AttendanceCode code, int dayNumber, bool inFigures)
     {
-        if (code.IsPossibleSession)
+        var possible = code.IsPossibleSession;
+        var attended = possible && code.IsAttendance;
+        if (possible)
         {
             YearPossible++;
             TermPossible++;
-            if (code.IsAttendance)
+            if (attended)
             {
                 YearAttended++;
                 TermAttended++;
             }
         }
 
-        var attended = attendedToDate.Count == 0 ? 0 : attendedToDate[^1];
-        var possible = possibleToDate.Count == 0 ? 0 : possibleToDate[^1];
-        sessionDates.Add(date);
-        attendedToDate.Add(attended + (code.IsPossibleSession && code.IsAttendance ? 1 : 0));
-        possibleToDate.Add(possible + (code.IsPossibleSession ? 1 : 0));
+        if (inFigures)
+        {
+            Figures.Add(code);
+        }
+
+        var i = sessions++;
+        sessionDays[i] = dayNumber;
+        attendedToDate[i] = (i == 0 ? 0 : attendedToDate[i - 1]) + (attended ? 1 : 0);
+        possibleToDate[i] = (i == 0 ? 0 : possibleToDate[i - 1]) + (possible ? 1 : 0);
     }
 
-    /// <summary>Attended and possible sessions over the 12 months up to and including the last session counted.</summary>
+    /// <summary>Attended and possible sessions over the 12 months up to and including the last session counted (dated <paramref name="date"/>).</summary>
     public (long Attended, long Possible) Rolling12Months(LocalDate date)
     {
-        var from = date.PlusMonths(-12);
-        var lo = 0;
-        var hi = sessionDates.Count;
-        while (lo < hi)
+        if (sessions == 0)
         {
-            var mid = (lo + hi) >> 1;
-            if (sessionDates[mid] <= from)
+            return (0, 0);
+        }
+
+        // Dates only move forward in a run, so the window's start is found by walking on from where it was.
+        var day = Timeline.DayNumbers[Day];
+        if (day != rollingDay)
+        {
+            rollingDay = day;
+            var from = Timeline.DayNumber(date.PlusMonths(-12));
+            while (rollingFrom < sessions && sessionDays[rollingFrom] <= from)
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
+                rollingFrom++;
             }
         }
 
+        var lo = rollingFrom;
         var baseAttended = lo == 0 ? 0 : attendedToDate[lo - 1];
         var basePossible = lo == 0 ? 0 : possibleToDate[lo - 1];
-        return (attendedToDate[^1] - baseAttended, possibleToDate[^1] - basePossible);
+        return (attendedToDate[sessions - 1] - baseAttended, possibleToDate[sessions - 1] - basePossible);
     }
 
-    /// <summary>
-    /// Whether the pupil is of compulsory school age by the policy's year groups. Referrals (penalty
-    /// notices, legal steps) apply only then; a pupil whose year group is not known is treated as of
-    /// compulsory school age, so nothing is missed.
-    /// </summary>
-    public bool IsCompulsoryAge { get; init; } = true;
-
-    public void Emit(int order, PolicyAction action)
+    /// <summary>Keeps marks a hit or action counted; returns where they start.</summary>
+    public int Keep(ReadOnlySpan<int> marks)
     {
-        if (action.Kind == ActionKind.Referral && !IsCompulsoryAge)
+        if (countedLength + marks.Length > counted.Length)
         {
-            return;
+            Array.Resize(ref counted, Math.Max(counted.Length * 2, countedLength + marks.Length));
         }
 
-        actions.Add((action, order));
+        marks.CopyTo(counted.AsSpan(countedLength));
+        var start = countedLength;
+        countedLength += marks.Length;
+        return start;
     }
 
-    public void Hit(ThresholdHit hit, ActionKind? kind)
+    public void Emit(in ActionRecord action, ActionKind kind)
     {
         if (kind == ActionKind.Referral && !IsCompulsoryAge)
         {
             return;
         }
 
-        hits.Add(hit);
+        if (ActionCount == actions.Length)
+        {
+            Array.Resize(ref actions, actions.Length * 2);
+        }
+
+        actions[ActionCount++] = action;
     }
 
-    public ValueList<PolicyAction> SortedActions() =>
-        actions.OrderBy(a => a.Action.Date).ThenBy(a => a.Action.Session).ThenBy(a => a.Order).ThenBy(a => a.Action.Stage ?? 0)
-            .Select(a => a.Action).ToValueList();
+    public void Hit(in HitRecord hit, ActionKind? kind)
+    {
+        if (kind == ActionKind.Referral && !IsCompulsoryAge)
+        {
+            return;
+        }
 
-    public ValueList<ThresholdHit> SortedHits() => hits.OrderBy(h => h.Date).ThenBy(h => h.RuleId, StringComparer.Ordinal).ToValueList();
+        if (HitCount == hits.Length)
+        {
+            Array.Resize(ref hits, hits.Length * 2);
+        }
+
+        hits[HitCount++] = hit;
+    }
+
+    /// <summary>Puts the actions in order: date, session, the rule's order in the policy, stage. Stable, and linear on the nearly sorted records a run emits.</summary>
+    public void SortRecords()
+    {
+        for (var i = 1; i < ActionCount; i++)
+        {
+            var item = actions[i];
+            var j = i - 1;
+            while (j >= 0 && ActionRecord.Compare(actions[j], item) > 0)
+            {
+                actions[j + 1] = actions[j];
+                j--;
+            }
+
+            actions[j + 1] = item;
+        }
+
+        for (var i = 1; i < HitCount; i++)
+        {
+            var item = hits[i];
+            var j = i - 1;
+            while (j >= 0 && Compare(hits[j], item) > 0)
+            {
+                hits[j + 1] = hits[j];
+                j--;
+            }
+
+            hits[j + 1] = item;
+        }
+    }
+
+    private int Compare(in HitRecord a, in HitRecord b)
+    {
+        var byDate = a.Date.CompareTo(b.Date);
+        return byDate != 0 ? byDate : string.CompareOrdinal(Runners[a.Runner].Rule.Id, Runners[b.Runner].Rule.Id);
+    }
 
     public static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -16,119 +16,165 @@ internal sealed class Timeline
     public const int TermBreakWeekdays = 10;
     public const int HalfTermBreakWeekdays = 5;
 
-    private Timeline(int count)
-    {
-        Dates = new LocalDate[count];
-        Am = new int[count];
-        Pm = new int[count];
-        SchoolDay = new bool[count];
-        Week = new int[count];
-        Term = new int[count];
-        HalfTerm = new int[count];
-        Ends = new PeriodEnds[count];
-    }
+    public LocalDate[] Dates { get; private set; } = [];
 
-    public LocalDate[] Dates { get; }
+    /// <summary>Each day's number (<see cref="DateOnly.DayNumber"/>): day 0, 1 January 0001, was a Monday, so a week is <c>DayNumber / 7</c>.</summary>
+    public int[] DayNumbers { get; private set; } = [];
+
+    /// <summary>The first calendar year of each day's academic year.</summary>
+    public int[] Years { get; private set; } = [];
 
     /// <summary>Index of the day's AM mark in the register's marks, or -1.</summary>
-    public int[] Am { get; }
+    public int[] Am { get; private set; } = [];
 
     /// <summary>Index of the day's PM mark, or -1.</summary>
-    public int[] Pm { get; }
+    public int[] Pm { get; private set; } = [];
 
-    public bool[] SchoolDay { get; }
+    public bool[] SchoolDay { get; private set; } = [];
 
     /// <summary>The school week's number (0, 1, …), counting only weeks with a school day.</summary>
-    public int[] Week { get; }
+    public int[] Week { get; private set; } = [];
 
-    public int[] Term { get; }
+    public int[] Term { get; private set; } = [];
 
-    public int[] HalfTerm { get; }
+    public int[] HalfTerm { get; private set; } = [];
 
-    public PeriodEnds[] Ends { get; }
+    public PeriodEnds[] Ends { get; private set; } = [];
 
-    public int Count => Dates.Length;
+    public int Count { get; private set; }
 
     public bool TermsInferred { get; private set; }
 
     public static Timeline Build(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar)
     {
-        var marks = register.Marks;
-        var dates = new SortedSet<LocalDate>();
+        var t = new Timeline();
+        t.Fill(register.Marks.AsSpan(), asOf, calendar);
+        return t;
+    }
+
+    /// <summary>Refills this timeline (its arrays are reused, so a buffer evaluates many registers without allocating).</summary>
+    public void Fill(ReadOnlySpan<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar)
+    {
+        TermsInferred = calendar is null;
         var last = -1;
+        var distinct = 0;
+        LocalDate previous = default;
         for (var i = 0; i < marks.Length && marks[i].Session.Date <= asOf; i++)
         {
-            dates.Add(marks[i].Session.Date);
+            var date = marks[i].Session.Date;
+            if (i == 0 || date != previous)
+            {
+                distinct++;
+                previous = date;
+            }
+
             last = i;
         }
 
-        if (calendar is not null && dates.Count > 0)
+        if (calendar is null || last < 0)
         {
-            for (var d = dates.Min; d <= asOf; d = d.PlusDays(1))
+            Reserve(distinct);
+            Count = 0;
+            for (var i = 0; i <= last; i++)
             {
-                if (calendar.IsSchoolDay(d))
+                var date = marks[i].Session.Date;
+                if (Count == 0 || Dates[Count - 1] != date)
                 {
-                    dates.Add(d);
+                    AddDay(date);
+                }
+
+                SetMark(marks[i].Session.Part, i);
+            }
+        }
+        else
+        {
+            // Every calendar school day from the first mark to the evaluation date, merged with the marked days.
+            var first = marks[0].Session.Date;
+            Reserve(distinct + Period.DaysBetween(first, asOf) + 1);
+            Count = 0;
+            var next = 0;
+            for (var d = first; d <= asOf; d = d.PlusDays(1))
+            {
+                var marked = next <= last && marks[next].Session.Date == d;
+                if (!marked && !calendar.IsSchoolDay(d))
+                {
+                    continue;
+                }
+
+                AddDay(d);
+                for (; next <= last && marks[next].Session.Date == d; next++)
+                {
+                    SetMark(marks[next].Session.Part, next);
                 }
             }
         }
 
-        var t = new Timeline(dates.Count) { TermsInferred = calendar is null };
-        var index = 0;
-        foreach (var d in dates)
+        for (var i = 0; i < Count; i++)
         {
-            t.Dates[index] = d;
-            t.Am[index] = -1;
-            t.Pm[index] = -1;
-            index++;
+            var open = IsOpen(marks, Am[i]) || IsOpen(marks, Pm[i]);
+            var anyMark = Am[i] >= 0 || Pm[i] >= 0;
+            SchoolDay[i] = calendar is null ? open : calendar.IsSchoolDay(Dates[i]) && (open || !anyMark);
         }
 
-        var day = 0;
-        for (var i = 0; i <= last; i++)
-        {
-            while (t.Dates[day] != marks[i].Session.Date)
-            {
-                day++;
-            }
-
-            if (marks[i].Session.Part == SessionOfDay.AM)
-            {
-                t.Am[day] = i;
-            }
-            else
-            {
-                t.Pm[day] = i;
-            }
-        }
-
-        for (var i = 0; i < t.Count; i++)
-        {
-            var open = IsOpen(marks, t.Am[i]) || IsOpen(marks, t.Pm[i]);
-            var anyMark = t.Am[i] >= 0 || t.Pm[i] >= 0;
-            t.SchoolDay[i] = calendar is null ? open : calendar.IsSchoolDay(t.Dates[i]) && (open || !anyMark);
-        }
-
-        t.Number(calendar, asOf);
-        return t;
+        Number(calendar, asOf);
     }
 
-    private static bool IsOpen(System.Collections.Immutable.ImmutableArray<SessionMark> marks, int index) =>
+    private void Reserve(int days)
+    {
+        if (Dates.Length >= days)
+        {
+            return;
+        }
+
+        var size = Math.Max(days, Math.Max(16, Dates.Length * 2));
+        Dates = new LocalDate[size];
+        DayNumbers = new int[size];
+        Years = new int[size];
+        Am = new int[size];
+        Pm = new int[size];
+        SchoolDay = new bool[size];
+        Week = new int[size];
+        Term = new int[size];
+        HalfTerm = new int[size];
+        Ends = new PeriodEnds[size];
+    }
+
+    private void AddDay(LocalDate date)
+    {
+        var i = Count++;
+        Dates[i] = date;
+        DayNumbers[i] = DayNumber(date);
+        Years[i] = date.Month >= 8 ? date.Year : date.Year - 1;
+        Am[i] = -1;
+        Pm[i] = -1;
+        Ends[i] = PeriodEnds.None;
+    }
+
+    private void SetMark(SessionOfDay part, int mark)
+    {
+        if (part == SessionOfDay.AM)
+        {
+            Am[Count - 1] = mark;
+        }
+        else
+        {
+            Pm[Count - 1] = mark;
+        }
+    }
+
+    private static bool IsOpen(ReadOnlySpan<SessionMark> marks, int index) =>
         index >= 0 && (marks[index].Code?.IsSchoolOpen ?? true);
 
-    /// <summary>Weekdays strictly after <paramref name="from"/> and strictly before <paramref name="to"/>.</summary>
-    public static int WeekdaysBetween(LocalDate from, LocalDate to)
-    {
-        var count = 0;
-        for (var d = from.PlusDays(1); d < to; d = d.PlusDays(1))
-        {
-            if (d.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
-            {
-                count++;
-            }
-        }
+    public static int DayNumber(LocalDate date) => date.ToDateOnly().DayNumber;
 
-        return count;
-    }
+    /// <summary>Weekdays among day numbers [0, n).</summary>
+    private static int WeekdaysBefore(int n) => ((n / 7) * 5) + Math.Min(n % 7, 5);
+
+    /// <summary>Weekdays strictly between two day numbers.</summary>
+    public static int WeekdaysBetween(int from, int to) => to > from + 1 ? WeekdaysBefore(to) - WeekdaysBefore(from + 1) : 0;
+
+    /// <summary>Weekdays strictly after <paramref name="from"/> and strictly before <paramref name="to"/>.</summary>
+    public static int WeekdaysBetween(LocalDate from, LocalDate to) => WeekdaysBetween(DayNumber(from), DayNumber(to));
 
     public static LocalDate MondayOf(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
 
@@ -197,16 +243,16 @@ internal sealed class Timeline
             }
             else
             {
-                var a = Dates[previous];
-                var b = Dates[i];
-                if (MondayOf(a) != MondayOf(b))
+                var a = DayNumbers[previous];
+                var b = DayNumbers[i];
+                if (a / 7 != b / 7)
                 {
                     week++;
                 }
 
                 var gap = WeekdaysBetween(a, b);
-                var newYear = AcademicYear.Containing(a) != AcademicYear.Containing(b);
-                var newTerm = newYear || (calendar is null ? gap >= TermBreakWeekdays : calendar.TermIndex(a) != calendar.TermIndex(b));
+                var newYear = Years[previous] != Years[i];
+                var newTerm = newYear || (calendar is null ? gap >= TermBreakWeekdays : calendar.TermIndex(Dates[previous]) != calendar.TermIndex(Dates[i]));
                 if (newTerm)
                 {
                     term++;
@@ -254,7 +300,7 @@ internal sealed class Timeline
                     ends |= PeriodEnds.Term;
                 }
 
-                if (AcademicYear.Containing(Dates[next]) != AcademicYear.Containing(d))
+                if (Years[next] != Years[i])
                 {
                     ends |= PeriodEnds.Year;
                 }
@@ -270,8 +316,10 @@ internal sealed class Timeline
             else
             {
                 ends = PeriodEnds.None;
-                var beyond = WeekdaysBetween(d, asOf.PlusDays(1));
-                if (asOf >= MondayOf(d).PlusDays(6))
+                var dn = DayNumbers[i];
+                var asOfNumber = DayNumber(asOf);
+                var beyond = WeekdaysBetween(dn, asOfNumber + 1);
+                if (asOfNumber >= dn - (dn % 7) + 6)
                 {
                     ends |= PeriodEnds.Week;
                 }

@@ -13,8 +13,15 @@ namespace Attendance.Rules.Evaluation.Rules;
 internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly bool[] mask = Mask(rule.Codes);
-    private FiringGate gate = new(rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat);
+    private readonly RepeatMode mode = rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat;
+    private FiringGate gate;
     private bool previousInSet;
+
+    public override void Reset()
+    {
+        gate = new(mode);
+        previousInSet = false;
+    }
 
     public override void OnYearStart(EvaluationRun run) => gate.StartYear();
 
@@ -30,12 +37,18 @@ internal sealed class CodeChangeRunner(CodeChangeRule rule, int order) : RuleRun
         var changed = rule.Ends ? previousInSet && !inSet : inSet && !previousInSet;
         if (gate.Fires(changed))
         {
-            var deadline = rule.WithinSchoolDays is { } days ? $"; due within {days} school days" : string.Empty;
-            var what = rule.Ends ? $"{string.Join(", ", rule.Codes.Codes)} ended: {run.Marks[mark]} follows a session marked {string.Join(", ", rule.Codes.Codes)}"
-                : $"{run.Marks[mark]} starts {run.Effective[mark].Code}";
-            run.Emit(Order, Action(run.Marks[mark], what + deadline));
+            Emit(run, Due(run, mark));
         }
 
         previousInSet = inSet;
+    }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run)
+    {
+        var mark = run.Marks[action.Mark].WithCode(run.Codes[action.Mark]);
+        var deadline = rule.WithinSchoolDays is { } days ? $"; due within {days} school days" : string.Empty;
+        var what = rule.Ends ? $"{string.Join(", ", rule.Codes.Codes)} ended: {mark} follows a session marked {string.Join(", ", rule.Codes.Codes)}"
+            : $"{mark} starts {run.Effective[action.Mark].Code}";
+        return what + deadline;
     }
 }

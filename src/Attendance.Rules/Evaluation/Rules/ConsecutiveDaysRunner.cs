@@ -11,9 +11,17 @@ namespace Attendance.Rules.Evaluation.Rules;
 internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly bool[] mask = Mask(rule.Codes);
-    private FiringGate gate = new(rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat);
+    private readonly RepeatMode mode = rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat;
+    private FiringGate gate;
     private int run;
     private LocalDate runStart;
+
+    public override void Reset()
+    {
+        gate = new(mode);
+        run = 0;
+        runStart = default;
+    }
 
     public override void OnYearStart(EvaluationRun evaluation)
     {
@@ -46,9 +54,14 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
 
         if (run >= rule.AtLeastDays && gate.Fires(true))
         {
-            var end = evaluation.Marks[t.Pm[day]];
-            evaluation.Emit(Order, Action(end,
-                $"{run} consecutive school days ({EvaluationRun.Date(runStart)} to {EvaluationRun.Date(t.Dates[day])}) with every session {string.Join(", ", rule.Codes.Codes)} reached {rule.AtLeastDays}"));
+            var action = Due(evaluation, t.Pm[day]);
+            action.A = run;
+            action.Date1 = runStart;
+            action.Date2 = t.Dates[day];
+            Emit(evaluation, action);
         }
     }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run) =>
+        $"{action.A} consecutive school days ({EvaluationRun.Date(action.Date1)} to {EvaluationRun.Date(action.Date2)}) with every session {string.Join(", ", rule.Codes.Codes)} reached {rule.AtLeastDays}";
 }

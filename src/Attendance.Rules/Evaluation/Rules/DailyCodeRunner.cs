@@ -14,7 +14,10 @@ internal sealed class DailyCodeRunner(DailyCodeRule rule, int order) : RuleRunne
             : t.Pm[day] >= 0 && Matches(mask, run, t.Pm[day]) ? t.Pm[day] : -1;
         if (first >= 0)
         {
-            run.Emit(Order, Action(run.Marks[first], $"{run.Marks[first].Session} marked {run.Effective[first].Code}"));
+            Emit(run, Due(run, first));
         }
     }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run) =>
+        $"{run.Marks[action.Mark].Session} marked {run.Effective[action.Mark].Code}";
 }

@@ -7,13 +7,19 @@ namespace Attendance.Rules.Evaluation.Rules;
 
 /// <summary>
 /// Runs one rule over a register during an <see cref="EvaluationRun"/>. One runner per rule kind;
-/// a runner is made fresh for every evaluation, so it may keep state.
+/// a runner belongs to one run and is reset for every register, so it may keep state. It records
+/// actions as <see cref="ActionRecord"/>s and writes their evidence only when asked.
 /// </summary>
 internal abstract class RuleRunner(Rule rule, int order)
 {
     public Rule Rule { get; } = rule;
 
     public int Order { get; } = order;
+
+    /// <summary>Back to the state before any register.</summary>
+    public virtual void Reset()
+    {
+    }
 
     public virtual void OnYearStart(EvaluationRun run)
     {
@@ -29,21 +35,22 @@ internal abstract class RuleRunner(Rule rule, int order)
     {
     }
 
-    protected PolicyAction Action(SessionMark at, string evidence, ValueList<Session>? sessions = null) =>
-        Action(at.Session, evidence, sessions);
+    /// <summary>The evidence of an action this runner recorded.</summary>
+    public abstract string Evidence(in ActionRecord action, EvaluationRun run);
 
-    /// <summary>The rule's action, falling due at a session, with its evidence and follow-ups.</summary>
-    protected PolicyAction Action(Session at, string evidence, ValueList<Session>? sessions = null) => new()
+    /// <summary>The rule's action falling due at a session, to be filled with its evidence figures.</summary>
+    protected ActionRecord Due(Session at, int mark = -1) => new()
     {
-        RuleId = Rule.Id,
-        Kind = Rule.Action ?? ActionKind.Notification,
-        Title = Rule.Title,
-        Date = at.Date,
-        Session = at.Part,
-        Evidence = evidence,
-        Sessions = sessions ?? ValueList<Session>.Empty,
-        FollowUps = Rule.FollowUps,
+        Source = Order,
+        Order = Order,
+        StageIndex = -1,
+        At = at,
+        Mark = mark,
     };
+
+    protected ActionRecord Due(EvaluationRun run, int mark) => Due(run.Marks[mark].Session, mark);
+
+    protected void Emit(EvaluationRun run, in ActionRecord action) => run.Emit(action, Rule.Action ?? ActionKind.Notification);
 
     /// <summary>The session of a day to date an action at the day's end: its PM mark, else its AM mark, else the PM session.</summary>
     protected static Session EndOf(EvaluationRun run, int day)
@@ -59,7 +66,7 @@ internal abstract class RuleRunner(Rule rule, int order)
     /// now also unauthorised (for a penalty-notice threshold).
     /// </summary>
     protected static bool Matches(bool[] mask, EvaluationRun run, int mark) =>
-        mask[run.Effective[mark].Index] || mask[run.Marks[mark].Code!.Index];
+        mask[run.Effective[mark].Index] || mask[run.Codes[mark].Index];
 
     internal static bool[] Mask(CodeSelection selection)
     {

@@ -5,21 +5,30 @@ namespace Attendance.Rules.Evaluation.Rules;
 /// <summary>A step due on the last school day of each week, half term or term.</summary>
 internal sealed class ScheduledRunner(ScheduledRule rule, int order) : RuleRunner(rule, order)
 {
+    private readonly PeriodEnds flag = rule.Every switch
+    {
+        SchoolPeriod.Week => PeriodEnds.Week,
+        SchoolPeriod.HalfTerm => PeriodEnds.HalfTerm,
+        _ => PeriodEnds.Term,
+    };
+
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
-        var (flag, name) = rule.Every switch
+        if ((run.Timeline.Ends[day] & flag) != 0)
         {
-            SchoolPeriod.Week => (PeriodEnds.Week, "school week"),
-            SchoolPeriod.HalfTerm => (PeriodEnds.HalfTerm, "half term"),
-            _ => (PeriodEnds.Term, "term"),
-        };
-        if ((run.Timeline.Ends[day] & flag) == 0)
-        {
-            return;
+            Emit(run, Due(EndOf(run, day)));
         }
+    }
 
-        var at = EndOf(run, day);
+    public override string Evidence(in ActionRecord action, EvaluationRun run)
+    {
+        var name = rule.Every switch
+        {
+            SchoolPeriod.Week => "school week",
+            SchoolPeriod.HalfTerm => "half term",
+            _ => "term",
+        };
         var inferred = run.Timeline.TermsInferred && rule.Every != SchoolPeriod.Week ? " (inferred from the register)" : string.Empty;
-        run.Emit(Order, Action(at, $"last school day of the {name}{inferred}: {EvaluationRun.Date(at.Date)}"));
+        return $"last school day of the {name}{inferred}: {EvaluationRun.Date(action.At.Date)}";
     }
 }

@@ -1,6 +1,5 @@
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
-using Attendance.Rules.Registers;
 using NodaTime;
 
 namespace Attendance.Rules.Evaluation.Rules;
@@ -12,10 +11,18 @@ namespace Attendance.Rules.Evaluation.Rules;
 internal sealed class SessionCountRunner(SessionCountRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly bool[] mask = Mask(rule.Codes);
-    private readonly List<Counted> pending = [];
+    private Counted[] pending = new Counted[Math.Max(16, rule.AtLeastSessions * 2)];
+    private int[] marks = new int[Math.Max(16, rule.AtLeastSessions * 2)];
+    private int count;
     private bool firedThisYear;
 
-    private readonly record struct Counted(int Mark, int Week, int Term, AcademicYear Year, LocalDate WeekMonday);
+    private readonly record struct Counted(int Mark, int Day, int Week, int Term, int Year);
+
+    public override void Reset()
+    {
+        count = 0;
+        firedThisYear = false;
+    }
 
     public override void OnYearStart(EvaluationRun run) => firedThisYear = false;
 
@@ -28,20 +35,24 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
 
         var t = run.Timeline;
         var day = run.Day;
-        var date = t.Dates[day];
-        pending.Add(new Counted(mark, t.Week[day], t.Term[day], AcademicYear.Containing(date), Timeline.MondayOf(date)));
+        if (count == pending.Length)
+        {
+            Array.Resize(ref pending, pending.Length * 2);
+            Array.Resize(ref marks, marks.Length * 2);
+        }
 
-        // Drop what has left the window for good; what is left is the count. A plain loop: this
-        // runs for every counted session, so no closure is allocated.
+        pending[count++] = new Counted(mark, day, t.Week[day], t.Term[day], t.Years[day]);
+
+        // Drop what has left the window for good; what is left is the count.
         var window = rule.Window;
         var kept = 0;
-        for (var i = 0; i < pending.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var c = pending[i];
             var inWindow = window.Kind switch
             {
                 CountWindowKind.RollingSchoolWeeks => c.Week > t.Week[day] - window.SchoolWeeks,
-                CountWindowKind.AcademicYear => c.Year == run.Year,
+                CountWindowKind.AcademicYear => c.Year == run.Year.StartYear,
                 CountWindowKind.Term => c.Term == t.Term[day],
                 _ => c.Term >= t.Term[day] - 1,
             };
@@ -51,43 +62,69 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
             }
         }
 
-        pending.RemoveRange(kept, pending.Count - kept);
-        if (pending.Count < rule.AtLeastSessions || (rule.Repeat == RepeatMode.OncePerYear && firedThisYear))
+        count = kept;
+        if (count < rule.AtLeastSessions || (rule.Repeat == RepeatMode.OncePerYear && firedThisYear))
         {
             return;
         }
 
         firedThisYear = true;
-        var sessions = pending.Select(c => run.Marks[c.Mark].Session).ToValueList();
-        var first = window.Kind == CountWindowKind.RollingSchoolWeeks ? FirstWeekOfWindow(run, day) : pending[0].WeekMonday;
+        for (var i = 0; i < count; i++)
+        {
+            marks[i] = pending[i].Mark;
+        }
+
+        var start = run.Keep(marks.AsSpan(0, count));
+        var first = window.Kind == CountWindowKind.RollingSchoolWeeks ? FirstWeekOfWindow(run, day) : Timeline.MondayOf(t.Dates[pending[0].Day]);
+        var date = t.Dates[day];
         var last = Timeline.MondayOf(date);
+        run.Hit(new HitRecord { Runner = Order, Date = date, FirstWeek = first, LastWeek = last, ListStart = start, ListCount = count }, Rule.Action);
+        var action = Due(run, mark);
+        action.ListStart = start;
+        action.ListCount = count;
+        action.Date1 = first;
+        action.Date2 = last;
+        action.C = run.Year.StartYear;
+        Emit(run, action);
+        count = 0;
+    }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run)
+    {
+        var window = rule.Window;
+        var counted = action.ListCount;
         var codes = string.Join(", ", rule.Codes.Codes);
-        var noun = pending.Count == 1 ? "session" : "sessions";
+        var noun = counted == 1 ? "session" : "sessions";
         var what = rule.Codes.SetName is { } name ? $"{name} {noun} ({codes})" : $"{noun} of {codes}";
+        var inferred = run.Timeline.TermsInferred ? " (terms inferred from the register)" : string.Empty;
         var where = window.Kind switch
         {
-            CountWindowKind.RollingSchoolWeeks => $"in the {window.SchoolWeeks} school weeks {EvaluationRun.Short(first)}–{EvaluationRun.Short(last.PlusDays(6))}",
-            CountWindowKind.AcademicYear => $"in the academic year {run.Year}",
-            CountWindowKind.Term => $"in the term{(t.TermsInferred ? " (terms inferred from the register)" : string.Empty)}",
-            _ => $"in the current and previous term{(t.TermsInferred ? " (terms inferred from the register)" : string.Empty)}",
+            CountWindowKind.RollingSchoolWeeks => $"in the {window.SchoolWeeks} school weeks {EvaluationRun.Short(action.Date1)}–{EvaluationRun.Short(action.Date2.PlusDays(6))}",
+            CountWindowKind.AcademicYear => $"in the academic year {new Registers.AcademicYear((int)action.C)}",
+            CountWindowKind.Term => $"in the term{inferred}",
+            _ => $"in the current and previous term{inferred}",
         };
-        var list = string.Join(", ", pending.Select(c => Describe(run, c.Mark)));
-        run.Hit(new ThresholdHit { RuleId = Rule.Id, Date = date, FirstWeek = first, LastWeek = last, CountedSessions = sessions }, Rule.Action);
-        var evidence = $"{pending.Count} {what} {where} reached {rule.AtLeastSessions}: {list}";
+        var list = new List<string>(counted);
+        foreach (var mark in run.Counted(action.ListStart, counted))
+        {
+            list.Add(Describe(run, mark));
+        }
+
+        var evidence = $"{counted} {what} {where} reached {rule.AtLeastSessions}: {string.Join(", ", list)}";
         if (rule.Action == ActionKind.Referral && run.Compiled.Policy.PenaltyNotices is { } notices)
         {
             // What a notice would be if one were issued now; the hit itself never implies one was.
+            var date = action.At.Date;
             var next = PenaltyNoticeSequence.Next(notices, run.PriorNotices.Where(p => p.IssuedOn <= date), date);
             evidence += $"; if a penalty notice is issued: {next.Explanation}";
         }
 
-        run.Emit(Order, Action(run.Marks[mark], evidence, sessions));
-        pending.Clear();
+        return evidence;
     }
 
     private static string Describe(EvaluationRun run, int mark)
     {
-        var original = run.Marks[mark].Code!.Code;
+        var original = run.Codes[mark].Code;
         var effective = run.Effective[mark].Code;
         return $"{run.Marks[mark].Session} {original}{(original == effective ? string.Empty : $" (counted as {effective})")}";
     }
@@ -97,7 +134,7 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
     {
         var t = run.Timeline;
         var firstWeek = t.Week[day] - rule.Window.SchoolWeeks + 1;
-        var monday = Timeline.MondayOf(t.Dates[day]);
+        var firstDay = day;
         for (var i = day; i >= 0; i--)
         {
             if (t.SchoolDay[i])
@@ -107,10 +144,10 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
                     break;
                 }
 
-                monday = Timeline.MondayOf(t.Dates[i]);
+                firstDay = i;
             }
         }
 
-        return monday;
+        return Timeline.MondayOf(t.Dates[firstDay]);
     }
 }

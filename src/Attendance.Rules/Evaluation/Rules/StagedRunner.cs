@@ -19,7 +19,26 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
     private long monitoringPossible;
     private LocalDate monitoringEnd;
 
+    private readonly PercentThreshold[] thresholds = rule.Stages.Select(s => s.When switch
+    {
+        AttendanceBelowCondition b => new PercentThreshold(b.Percent),
+        MonitoringAttendanceBelowCondition m => new PercentThreshold(m.Percent),
+        _ => default,
+    }).ToArray();
+
+    private const int BelowVariant = 0;
+    private const int AbsentVariant = 1;
+    private const int DeclinedVariant = 2;
+    private const int MonitoringVariant = 3;
+
     public StagedRule Staged => rule;
+
+    public override void Reset()
+    {
+        reached = 0;
+        stopped = false;
+        ResetMonitoring();
+    }
 
     /// <summary>The date a stage fell due this academic year, if it has.</summary>
     public LocalDate? ReachedOn(int stageNumber)
@@ -49,16 +68,15 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
             return;
         }
 
-        var session = run.Marks[mark];
-        var date = session.Session.Date;
+        var date = run.Marks[mark].Session.Date;
         var stage = rule.Stages[reached];
         var (attended, possible) = (run.YearAttended, run.YearPossible);
         if (reached == 0)
         {
             var first = (AttendanceBelowCondition)stage.When;
-            if (possible > 0 && AttendanceBelowRunner.IsBelow(attended, possible, first.Percent, first.Inclusive))
+            if (possible > 0 && thresholds[0].Falls(attended, possible, first.Inclusive))
             {
-                Fire(run, mark, $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions) fell {(first.Inclusive ? "to or below" : "below")} {Pct(first.Percent)}");
+                Fire(run, mark, BelowVariant, attended, possible);
             }
 
             return;
@@ -72,14 +90,14 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
 
         switch (stage.When)
         {
-            case AbsenceAfterPreviousCondition when run.Marks[mark].Code!.IsAbsence:
-                Fire(run, mark, $"absent {session.Session} ({session.Code!.Code}) after stage {rule.Stages[reached - 1].Number} on {EvaluationRun.Date(previous)}");
+            case AbsenceAfterPreviousCondition when run.Codes[mark].IsAbsence:
+                Fire(run, mark, AbsentVariant, 0, 0);
                 break;
             case AttendanceDeclinedCondition { Monitoring: null } declined when IsDeclined(declined, attended, possible):
-                Fire(run, mark, DeclinedEvidence(declined, attended, possible, null));
+                Fire(run, mark, DeclinedVariant, attended, possible);
                 break;
             case { MonitoringSchoolDays: not null }:
-                var code = run.Marks[mark].Code!;
+                var code = run.Codes[mark];
                 if (code.IsPossibleSession)
                 {
                     monitoringPossible++;
@@ -104,12 +122,12 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
         }
 
         monitoringEnd = date;
-        var end = EndOf(run, day);
         var markIndex = run.Timeline.Pm[day] >= 0 ? run.Timeline.Pm[day] : run.Timeline.Am[day];
-        var holds = rule.Stages[reached].When switch
+        var when = rule.Stages[reached].When;
+        var holds = when switch
         {
             AttendanceDeclinedCondition d => IsDeclined(d, run.YearAttended, run.YearPossible),
-            MonitoringAttendanceBelowCondition m => monitoringPossible > 0 && Percent.IsBelow(monitoringAttended, monitoringPossible, m.Percent),
+            MonitoringAttendanceBelowCondition => monitoringPossible > 0 && thresholds[reached].IsBelow(monitoringAttended, monitoringPossible),
             _ => false,
         };
         if (!holds)
@@ -119,34 +137,16 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
             return;
         }
 
-        var evidence = rule.Stages[reached].When switch
-        {
-            AttendanceDeclinedCondition d => DeclinedEvidence(d, run.YearAttended, run.YearPossible, length),
-            MonitoringAttendanceBelowCondition m =>
-                $"attendance {Percent.Format(monitoringAttended, monitoringPossible)} ({monitoringAttended} of {monitoringPossible} possible sessions) over the {length} school days after stage {rule.Stages[reached - 1].Number} (to {EvaluationRun.Date(monitoringEnd)}) is below the {Pct(m.Percent)} target",
-            _ => string.Empty,
-        };
-        if (markIndex >= 0)
-        {
-            Fire(run, markIndex, evidence);
-        }
-        else
-        {
-            Fire(run, -1, evidence, end);
-        }
+        var (variant, a, b) = when is AttendanceDeclinedCondition
+            ? (DeclinedVariant, run.YearAttended, run.YearPossible)
+            : (MonitoringVariant, monitoringAttended, monitoringPossible);
+        Fire(run, markIndex, variant, a, b, markIndex >= 0 ? null : EndOf(run, day), length);
     }
 
     private bool IsDeclined(AttendanceDeclinedCondition d, long attended, long possible)
     {
         var (a0, p0) = ValueAt(d.SinceStage);
         return possible > 0 && p0 > 0 && Percent.IsRatioBelow(attended, possible, a0, p0);
-    }
-
-    private string DeclinedEvidence(AttendanceDeclinedCondition d, long attended, long possible, int? days)
-    {
-        var (a0, p0) = ValueAt(d.SinceStage);
-        var when = days is { } n ? $" at the end of the {n} school days after stage {rule.Stages[reached - 1].Number}" : string.Empty;
-        return $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions){when} is below {Percent.Format(a0, p0)} ({a0} of {p0}) at stage {d.SinceStage} on {EvaluationRun.Date(ReachedOn(d.SinceStage)!.Value)}";
     }
 
     private (long, long) ValueAt(int stageNumber)
@@ -162,25 +162,63 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
         return (0, 0);
     }
 
-    private void Fire(EvaluationRun run, int mark, string evidence, Registers.Session? at = null)
+    private void Fire(EvaluationRun run, int mark, int variant, long attended, long possible, Registers.Session? at = null, int monitoringDays = 0)
     {
         var stage = rule.Stages[reached];
         var session = at ?? run.Marks[mark].Session;
+        var action = new ActionRecord
+        {
+            Source = Order,
+            Order = Order,
+            StageIndex = reached,
+            StageNumber = stage.Number,
+            At = session,
+            Mark = mark,
+            Variant = variant,
+            A = attended,
+            B = possible,
+            D = monitoringDays,
+            Date2 = monitoringEnd,
+        };
+        if (reached > 0)
+        {
+            action.Date1 = dates[reached - 1];
+            if (stage.When is AttendanceDeclinedCondition d)
+            {
+                (action.C, action.E) = ValueAt(d.SinceStage);
+                action.Date1 = ReachedOn(d.SinceStage)!.Value;
+            }
+        }
+
         dates[reached] = session.Date;
         values[reached] = (run.YearAttended, run.YearPossible);
         reached++;
         ResetMonitoring();
-        run.Emit(Order, new PolicyAction
+        run.Emit(action, stage.Action);
+    }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run)
+    {
+        var stage = rule.Stages[action.StageIndex];
+        var before = action.StageIndex > 0 ? rule.Stages[action.StageIndex - 1].Number : 0;
+        long attended = action.A, possible = action.B;
+        switch (action.Variant)
         {
-            RuleId = Rule.Id,
-            Kind = stage.Action,
-            Stage = stage.Number,
-            Title = stage.Title,
-            Date = session.Date,
-            Session = session.Part,
-            Evidence = evidence,
-            FollowUps = stage.FollowUps,
-        });
+            case BelowVariant:
+                var first = (AttendanceBelowCondition)stage.When;
+                return $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions) fell {(first.Inclusive ? "to or below" : "below")} {Pct(first.Percent)}";
+            case AbsentVariant:
+                var mark = run.Marks[action.Mark];
+                return $"absent {mark.Session} ({run.Codes[action.Mark].Code}) after stage {before} on {EvaluationRun.Date(action.Date1)}";
+            case DeclinedVariant:
+                var d = (AttendanceDeclinedCondition)stage.When;
+                long a0 = action.C, p0 = action.E;
+                var when = action.D > 0 ? $" at the end of the {action.D} school days after stage {before}" : string.Empty;
+                return $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions){when} is below {Percent.Format(a0, p0)} ({a0} of {p0}) at stage {d.SinceStage} on {EvaluationRun.Date(action.Date1)}";
+            default:
+                var m = (MonitoringAttendanceBelowCondition)stage.When;
+                return $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions) over the {action.D} school days after stage {before} (to {EvaluationRun.Date(action.Date2)}) is below the {Pct(m.Percent)} target";
+        }
     }
 
     private void ResetMonitoring()

@@ -8,7 +8,7 @@ namespace Attendance.Rules.Evaluation.Rules;
 /// A code still on the register at the end of the Nth school day after its own: school days from
 /// the calendar where one is given, otherwise weekdays. Due only on or before the evaluation date.
 /// </summary>
-internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order, SchoolCalendar? calendar) : RuleRunner(rule, order)
+internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order) : RuleRunner(rule, order)
 {
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
@@ -20,6 +20,7 @@ internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order, S
             return;
         }
 
+        var calendar = run.Calendar;
         var due = t.Dates[day];
         for (var n = 0; n < rule.SchoolDays;)
         {
@@ -35,10 +36,12 @@ internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order, S
             return;
         }
 
-        var from = run.Marks[mark].Session;
-        run.Emit(Order, Action(
-            Session.Afternoon(due),
-            $"{rule.Code} recorded for {from} still unresolved at the end of the {rule.SchoolDays}th {(calendar is null ? "weekday" : "school day")} after it ({EvaluationRun.Date(due)})",
-            Policies.ValueList.Of(from)));
+        var action = Due(Session.Afternoon(due), mark);
+        action.ListStart = run.Keep([mark]);
+        action.ListCount = 1;
+        Emit(run, action);
     }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run) =>
+        $"{rule.Code} recorded for {run.Marks[action.Mark].Session} still unresolved at the end of the {rule.SchoolDays}th {(run.Calendar is null ? "weekday" : "school day")} after it ({EvaluationRun.Date(action.At.Date)})";
 }

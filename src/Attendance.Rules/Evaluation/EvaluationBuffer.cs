@@ -1,0 +1,56 @@
+using Attendance.Rules.Policies;
+
+namespace Attendance.Rules.Evaluation;
+
+/// <summary>
+/// Working memory for evaluations, owned by the caller and reused from pupil to pupil so that
+/// evaluating a cohort allocates nothing per pupil once the buffer has grown to the registers'
+/// size. Use one buffer per thread: a buffer is not thread-safe (the compiled policy is).
+/// See <see cref="CompiledPolicy.Evaluate(Registers.PupilRegister, NodaTime.LocalDate, EvaluationBuffer, Registers.SchoolCalendar?, IReadOnlyList{PriorPenaltyNotice}?)"/>.
+/// </summary>
+public sealed class EvaluationBuffer
+{
+    private EvaluationRun? run;
+    private DueAction[] actions = new DueAction[32];
+
+    /// <summary>The run of the policy evaluated last; a buffer moves between policies by making a new one.</summary>
+    internal EvaluationRun RunFor(CompiledPolicy policy)
+    {
+        if (run is null || !ReferenceEquals(run.Compiled, policy))
+        {
+            run = new EvaluationRun(policy);
+        }
+
+        return run;
+    }
+
+    internal ReadOnlySpan<DueAction> Actions => actions.AsSpan(0, run?.ActionCount ?? 0);
+
+    /// <summary>Reads the finished run into its summary.</summary>
+    internal EvaluationSummary Summarise()
+    {
+        var r = run!;
+        if (actions.Length < r.ActionCount)
+        {
+            actions = new DueAction[Math.Max(r.ActionCount, actions.Length * 2)];
+        }
+
+        var records = r.Actions;
+        var rules = r.Compiled.Policy.Rules;
+        var sanctions = r.Compiled.Policy.Registration.Sanctions;
+        for (var i = 0; i < records.Length; i++)
+        {
+            ref readonly var a = ref records[i];
+            var (id, kind, stage) = a.Source switch
+            {
+                ActionRecord.RegistrationSource => ("registration", ActionKind.DataQuality, (int?)null),
+                < 0 => (sanctions[ActionRecord.SanctionSource - a.Source].Id, ActionKind.Sanction, null),
+                _ when a.StageIndex >= 0 => (rules[a.Source].Id, ((Policies.Rules.StagedRule)rules[a.Source]).Stages[a.StageIndex].Action, a.StageNumber),
+                _ => (rules[a.Source].Id, rules[a.Source].Action ?? ActionKind.Notification, null),
+            };
+            actions[i] = new DueAction(id, kind, stage, a.At.Date, a.At.Part);
+        }
+
+        return new EvaluationSummary(this, r);
+    }
+}

@@ -1,0 +1,131 @@
+using Attendance.Rules.Codes;
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Loading;
+using Attendance.Rules.Registers;
+using FsCheck.Xunit;
+using NodaTime;
+using SampleRegisters;
+
+namespace Attendance.Rules.Tests.Evaluation;
+
+/// <summary>The allocation-free overload: the same answers as the full evaluation, nothing carried from one pupil to the next, and no allocation once warm.</summary>
+public class EvaluationBufferTests
+{
+    private static readonly LocalDate YearEnd = new(2026, 7, 22);
+
+    public static TheoryData<string> Schools => new(SampleSchool.All.Select(s => s.Id));
+
+    [Theory]
+    [MemberData(nameof(Schools))]
+    public void A_shared_buffer_gives_every_pupil_of_a_cohort_the_full_evaluation_s_actions_and_figures(string school)
+    {
+        var (compiled, registers) = Cohort(school);
+        var buffer = new EvaluationBuffer();
+        var withActions = 0;
+        foreach (var register in registers)
+        {
+            var full = compiled.Evaluate(register, YearEnd);
+            var summary = compiled.Evaluate(register, YearEnd, buffer);
+            Assert.Equal(
+                full.Actions.Select(a => new DueAction(a.RuleId, a.Kind, a.Stage, a.Date, a.Session)),
+                summary.Actions.ToArray());
+            Assert.Equal(full.Figures.PossibleSessions, summary.PossibleSessions);
+            Assert.Equal(full.Figures.PresentSessions + full.Figures.ApprovedEducationalActivitySessions, summary.AttendedSessions);
+            Assert.Equal(full.Figures.AuthorisedAbsenceSessions, summary.AuthorisedAbsenceSessions);
+            Assert.Equal(full.Figures.UnauthorisedAbsenceSessions, summary.UnauthorisedAbsenceSessions);
+            Assert.Equal(full.Figures.LateSessions, summary.LateSessions);
+            Assert.Equal(full.Figures.IsPersistentAbsence, summary.IsPersistentAbsence);
+            Assert.Equal(full.Figures.IsSevereAbsence, summary.IsSevereAbsence);
+            Assert.Equal(full.ThresholdHits.Count, summary.ThresholdHitCount);
+            Assert.Equal(full, summary.ToEvaluation());
+            withActions += full.Actions.Count > 0 ? 1 : 0;
+        }
+
+        Assert.True(withActions > registers.Length / 10, $"only {withActions} pupils have actions: the comparison is too weak");
+    }
+
+    [Theory]
+    [MemberData(nameof(Schools))]
+    public void Once_warm_a_buffer_evaluates_a_cohort_without_allocating(string school)
+    {
+        var (compiled, registers) = Cohort(school);
+        var buffer = new EvaluationBuffer();
+        var actions = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var register in registers)
+            {
+                actions += compiled.Evaluate(register, YearEnd, buffer).Actions.Length;
+            }
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var register in registers)
+        {
+            actions += compiled.Evaluate(register, YearEnd, buffer).Actions.Length;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(actions > 0);
+    }
+
+    [Fact]
+    public void A_buffer_moves_between_policies()
+    {
+        var (first, registers) = Cohort("laurence-jackson");
+        var second = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "stanborough.yaml")));
+        var buffer = new EvaluationBuffer();
+
+        // Registers whose every mark has a code: an arrival without one needs the first school's windows.
+        var coded = registers.Where(r => r.Marks.All(m => m.Code is not null)).Take(20).ToList();
+        Assert.Equal(20, coded.Count);
+        foreach (var register in coded)
+        {
+            Assert.Equal(first.Evaluate(register, YearEnd), first.Evaluate(register, YearEnd, buffer).ToEvaluation());
+            Assert.Equal(second.Evaluate(register, YearEnd), second.Evaluate(register, YearEnd, buffer).ToEvaluation());
+        }
+    }
+
+    [Fact]
+    public void A_null_buffer_is_refused_by_name()
+    {
+        var (compiled, registers) = Cohort("hall-green-primary");
+        var error = Assert.Throws<ArgumentNullException>(() => compiled.Evaluate(registers[0], YearEnd, (EvaluationBuffer)null!));
+        Assert.Equal("buffer", error.ParamName);
+    }
+
+    /// <summary>Nothing of one pupil's evaluation survives into the next: after any other register, a buffer gives what a fresh one gives.</summary>
+    [Property(Arbitrary = [typeof(EvaluationArbitraries)], MaxTest = 60)]
+    public void A_used_buffer_evaluates_as_a_fresh_one(RegisterCase first, RegisterCase second)
+    {
+        var policies = RepositoryPaths.AllPolicies().Select(p => PolicyEvaluator.Compile(PolicyLoader.Load(p))).ToArray();
+        var policy = policies[second.PolicyIndex % policies.Length];
+        var used = new EvaluationBuffer();
+        policy.Evaluate(first.Register, first.AsOf, used);
+        var expected = policy.Evaluate(second.Register, second.AsOf, new EvaluationBuffer()).ToEvaluation();
+        Assert.Equal(expected, policy.Evaluate(second.Register, second.AsOf, used).ToEvaluation());
+    }
+
+    private static (CompiledPolicy Compiled, PupilRegister[] Registers) Cohort(string school)
+    {
+        var sample = SampleSchool.All.Single(s => s.Id == school);
+        var policy = PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, school + ".yaml"));
+        var generated = SampleRegisterGenerator.Generate(sample, policy, SampleRegisterGenerator.DefaultSeed);
+        var years = generated.Pupils.ToDictionary(p => p.Id, p => p.YearGroup, StringComparer.Ordinal);
+        var registers = generated.Rows
+            .GroupBy(r => r.Pupil, StringComparer.Ordinal)
+            .Select(g => PupilRegister.Create(g.Key, g.Select(Mark), years[g.Key]))
+            .ToArray();
+        return (PolicyEvaluator.Compile(policy), registers);
+    }
+
+    private static SessionMark Mark(SampleRow row)
+    {
+        var session = row.Afternoon ? Session.Afternoon(row.Date) : Session.Morning(row.Date);
+        var facts = row.Evidence ? MarkFacts.MedicalEvidence : MarkFacts.None;
+        return row.Code.Length == 0
+            ? SessionMark.Arrived(session, row.Arrival!.Value, facts)
+            : SessionMark.Create(session, NationalCodeTable.Get(row.Code, row.Date), row.Arrival, facts);
+    }
+}
