@@ -283,36 +283,83 @@ public sealed partial class CompiledPolicy
             throw new ArgumentException($"{added[0].Session} is at or before the last session fed ({last}): an amendment; replay the register from {added[0].Session.Date:yyyy-MM-dd}", nameof(marks));
         }
 
-        var register = PupilRegister.Create(state.PupilId, state.Marks.Concat(added), state.YearGroup);
-        var now = Evaluate(register, asOf, calendar);
-        var before = state.EvaluatedTo is { } to ? Evaluate(PupilRegister.Create(state.PupilId, state.Marks, state.YearGroup), to, calendar) : null;
-        var next = state with { Marks = register.Marks.ToValueList(), EvaluatedTo = asOf };
-        return new IncrementalEvaluation(next, now, Difference(now.Actions, before?.Actions), Difference(now.ThresholdHits, before?.ThresholdHits));
+        // The state's marks are in order and the new ones follow them, so only the new ones need checking.
+        var register = added.Count == 0
+            ? PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup)
+            : PupilRegister.FromSorted(state.PupilId, state.Marks.Items.AddRange(PupilRegister.Create(state.PupilId, added, state.YearGroup).Marks), state.YearGroup);
+        var buffer = RentBuffer();
+        try
+        {
+            // What was due before, as keys: an action's rule, stage and session, a hit's rule and date.
+            var dueBefore = new Dictionary<(int, int, Session), int>();
+            var hitsBefore = new Dictionary<(int, LocalDate), int>();
+            if (state.EvaluatedTo is { } to)
+            {
+                Evaluate(PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup), to, buffer, calendar);
+                var run = buffer.RunFor(this);
+                foreach (var a in run.Actions)
+                {
+                    Increment(dueBefore, (a.Source, a.StageIndex, a.At));
+                }
+
+                foreach (var h in run.Hits)
+                {
+                    Increment(hitsBefore, (h.Runner, h.Date));
+                }
+            }
+
+            var now = Evaluate(register, asOf, buffer, calendar).ToEvaluation();
+            var records = buffer.RunFor(this).Actions;
+            var newActions = new List<PolicyAction>();
+            for (var i = 0; i < records.Length; i++)
+            {
+                if (!Decrement(dueBefore, (records[i].Source, records[i].StageIndex, records[i].At)))
+                {
+                    newActions.Add(now.Actions[i]);
+                }
+            }
+
+            var hitRecords = buffer.RunFor(this).Hits;
+            var newHits = new List<ThresholdHit>();
+            for (var i = 0; i < hitRecords.Length; i++)
+            {
+                if (!Decrement(hitsBefore, (hitRecords[i].Runner, hitRecords[i].Date)))
+                {
+                    newHits.Add(now.ThresholdHits[i]);
+                }
+            }
+
+            var next = state with { Marks = ValueList<SessionMark>.Wrap(register.Marks), EvaluatedTo = asOf };
+            return new IncrementalEvaluation(next, now, newActions.ToValueList(), newHits.ToValueList());
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
-    private static ValueList<T> Difference<T>(ValueList<T> now, ValueList<T>? before)
+    private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key)
+        where TKey : notnull =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static bool Decrement<TKey>(Dictionary<TKey, int> counts, TKey key)
+        where TKey : notnull
     {
-        if (before is null)
+        if (!counts.TryGetValue(key, out var n))
         {
-            return now;
+            return false;
         }
 
-        var remaining = before.ToList();
-        var result = new List<T>();
-        foreach (var item in now)
+        if (n == 1)
         {
-            var index = remaining.IndexOf(item);
-            if (index >= 0)
-            {
-                remaining.RemoveAt(index);
-            }
-            else
-            {
-                result.Add(item);
-            }
+            counts.Remove(key);
+        }
+        else
+        {
+            counts[key] = n - 1;
         }
 
-        return result.ToValueList();
+        return true;
     }
 
     /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>

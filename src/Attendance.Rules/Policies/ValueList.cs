@@ -14,6 +14,11 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 
     private ValueList(ImmutableArray<T> items) => this.items = items;
 
+    /// <summary>The items, shared without copying.</summary>
+    internal ImmutableArray<T> Items => items;
+
+    internal static ValueList<T> Wrap(ImmutableArray<T> items) => new(items);
+
     /// <summary>The empty list.</summary>
     public static ValueList<T> Empty { get; } = new(ImmutableArray<T>.Empty);
 

@@ -59,6 +59,9 @@ public sealed class PupilRegister
         return new PupilRegister(pupilId, yearGroup, ImmutableArray.Create(sorted));
     }
 
+    /// <summary>A register from marks already known to be in session order, one per session (an incremental state's).</summary>
+    internal static PupilRegister FromSorted(string pupilId, ImmutableArray<SessionMark> marks, string? yearGroup) => new(pupilId, yearGroup, marks);
+
     /// <summary>This register with more marks added (an overnight feed), validated as by <see cref="Create"/>.</summary>
     /// <param name="marks">The new marks.</param>
     /// <returns>A new register.</returns>
