@@ -1,0 +1,33 @@
+using Attendance.Rules.Benchmarks.Cohorts;
+using BenchmarkDotNet.Attributes;
+using SampleRegisters;
+
+namespace Attendance.Rules.Benchmarks.Benchmarks;
+
+/// <summary>
+/// Whole-year evaluation (2025/26, about 394 session marks a pupil) of each school's generated cohort
+/// of 200 pupils, with the school calendar and the arrival times classified by the policy. One
+/// operation is one pupil (<see cref="BenchmarkAttribute.OperationsPerInvoke"/>), so Mean is per
+/// pupil-year and Allocated is bytes per pupil.
+/// </summary>
+[MemoryDiagnoser]
+public class EvaluateBenchmarks : SchoolParams
+{
+    private const int Pupils = SampleRegisterGenerator.PupilsPerSchool;
+
+    /// <summary>The engine's evaluation, result included.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Pupils)]
+    public int Evaluate()
+    {
+        var actions = 0;
+        foreach (var register in Cohort.Registers)
+        {
+            actions += EnginePaths.Evaluate(Cohort, register);
+        }
+
+        return actions;
+    }
+
+    // The overload that writes into a caller-owned buffer goes here, beside Evaluate: a method in
+    // EnginePaths and a benchmark with the same loop over Cohort.Registers.
+}
