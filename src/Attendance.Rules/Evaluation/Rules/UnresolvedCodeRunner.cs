@@ -22,7 +22,9 @@ internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order) :
 
         var calendar = run.Calendar;
         var due = t.Dates[day];
-        for (var n = 0; n < rule.SchoolDays;)
+        // Counting stops at the evaluation date: beyond it the action is not due yet, and a calendar
+        // may have no school day after its last term at all.
+        for (var n = 0; n < rule.SchoolDays && due <= run.AsOf;)
         {
             due = due.PlusDays(1);
             if (calendar is null ? due.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) : calendar.IsSchoolDay(due))

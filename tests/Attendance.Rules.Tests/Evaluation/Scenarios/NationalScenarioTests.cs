@@ -474,4 +474,19 @@ public class NationalScenarioTests
         Assert.Equal(D(2025, 10, 31), without.Date);
         Assert.Empty(Actions(Evaluate(register, D(2025, 11, 6), policy, calendar), "n-code-unresolved"));
     }
+
+    [Theory]
+    [MemberData(nameof(AllThree))]
+    public void An_N_in_the_calendar_s_last_days_is_not_due_when_no_school_day_follows(string policy)
+    {
+        // N on Wednesday 17 December 2025; the calendar's last term ends on Friday 19 December and
+        // the evaluation is a year later: there are never five school days after it, so nothing is due.
+        var register = "2025-12-15 " + Days(P, 2) + " N\\ " + Days(P, 2);
+        var calendar = SchoolCalendar.Create([new DateInterval(D(2025, 9, 1), D(2025, 12, 19))]);
+
+        var evaluation = Evaluate(register, D(2026, 12, 18), policy, calendar);
+
+        Assert.Empty(Actions(evaluation, "n-code-unresolved"));
+        Assert.Single(Actions(Evaluate(register, D(2026, 12, 18), policy), "n-code-unresolved"));
+    }
 }
