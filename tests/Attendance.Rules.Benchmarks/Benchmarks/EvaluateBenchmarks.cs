@@ -28,6 +28,18 @@ public class EvaluateBenchmarks : SchoolParams
         return actions;
     }
 
-    // The overload that writes into a caller-owned buffer goes here, beside Evaluate: a method in
-    // EnginePaths and a benchmark with the same loop over Cohort.Registers.
+    private readonly Attendance.Rules.Evaluation.EvaluationBuffer buffer = new();
+
+    /// <summary>The allocation-free overload: the same evaluation into a buffer reused from pupil to pupil (actions due and figures, no evidence text).</summary>
+    [Benchmark(OperationsPerInvoke = Pupils)]
+    public int EvaluateIntoBuffer()
+    {
+        var actions = 0;
+        foreach (var register in Cohort.Registers)
+        {
+            actions += EnginePaths.EvaluateIntoBuffer(Cohort, register, buffer);
+        }
+
+        return actions;
+    }
 }

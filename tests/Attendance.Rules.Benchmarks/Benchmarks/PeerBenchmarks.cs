@@ -49,6 +49,21 @@ public class PeerBenchmarks : SchoolParams
     }
 
     /// <summary>The naive reference evaluator.</summary>
+    private readonly Attendance.Rules.Evaluation.EvaluationBuffer buffer = new();
+
+    /// <summary>The engine's allocation-free overload: actions without evidence text, as the peers give them.</summary>
+    [Benchmark(OperationsPerInvoke = Pupils)]
+    public int EngineIntoBuffer()
+    {
+        var actions = 0;
+        foreach (var register in registers)
+        {
+            actions += EnginePaths.EvaluateCodesOnlyIntoBuffer(Cohort, register, buffer);
+        }
+
+        return actions;
+    }
+
     [Benchmark(OperationsPerInvoke = Pupils)]
     public int Reference()
     {

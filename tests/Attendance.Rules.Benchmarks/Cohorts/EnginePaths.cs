@@ -1,3 +1,4 @@
+using Attendance.Rules.Evaluation;
 using Attendance.Rules.Registers;
 
 namespace Attendance.Rules.Benchmarks.Cohorts;
@@ -18,4 +19,12 @@ public static class EnginePaths
     /// <summary>The peers' work: a register of codes only, without a calendar.</summary>
     public static int EvaluateCodesOnly(SchoolCohort cohort, PupilRegister register) =>
         cohort.Compiled.Evaluate(register, cohort.AsOf).Actions.Count;
+
+    /// <summary>The same evaluation into a caller-owned buffer: the actions due (rule, kind, stage, date, session) and the figures, without evidence text or any allocation.</summary>
+    public static int EvaluateIntoBuffer(SchoolCohort cohort, PupilRegister register, EvaluationBuffer buffer) =>
+        cohort.Compiled.Evaluate(register, cohort.AsOf, buffer, cohort.Calendar).Actions.Length;
+
+    /// <summary>The peers' work into a buffer: the same output as the peers give (actions without evidence text).</summary>
+    public static int EvaluateCodesOnlyIntoBuffer(SchoolCohort cohort, PupilRegister register, EvaluationBuffer buffer) =>
+        cohort.Compiled.Evaluate(register, cohort.AsOf, buffer).Actions.Length;
 }

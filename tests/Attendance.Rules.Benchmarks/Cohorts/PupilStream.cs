@@ -22,14 +22,15 @@ public static class PupilStream
         }
     }
 
-    /// <summary>Evaluates the stream on this thread.</summary>
+    /// <summary>Evaluates the stream on this thread, into one reused buffer (the allocation-free overload).</summary>
     /// <returns>The number of actions.</returns>
     public static long Evaluate(CompiledPolicy policy, IEnumerable<PupilRegister> stream, LocalDate asOf, SchoolCalendar? calendar, Action<long>? progress = null)
     {
         long actions = 0, pupils = 0;
+        var buffer = new EvaluationBuffer();
         foreach (var register in stream)
         {
-            actions += policy.Evaluate(register, asOf, calendar).Actions.Count;
+            actions += policy.Evaluate(register, asOf, buffer, calendar).Actions.Length;
             if (progress is not null && ++pupils % 10_000 == 0)
             {
                 progress(pupils);
@@ -39,7 +40,7 @@ public static class PupilStream
         return actions;
     }
 
-    /// <summary>Evaluates the stream on every core (<see cref="Parallel.ForEach{TSource}(Partitioner{TSource}, Action{TSource})"/> over the lazy stream).</summary>
+    /// <summary>Evaluates the stream on every core, a buffer per worker (<see cref="Parallel.ForEach{TSource}(Partitioner{TSource}, Action{TSource})"/> over the lazy stream).</summary>
     /// <returns>The number of actions.</returns>
     public static long EvaluateParallel(CompiledPolicy policy, IEnumerable<PupilRegister> stream, LocalDate asOf, SchoolCalendar? calendar, int? threads = null)
     {
@@ -47,9 +48,9 @@ public static class PupilStream
         Parallel.ForEach(
             Partitioner.Create(stream, EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = threads ?? Environment.ProcessorCount },
-            () => 0L,
-            (register, _, local) => local + policy.Evaluate(register, asOf, calendar).Actions.Count,
-            local => Interlocked.Add(ref actions, local));
+            () => (Actions: 0L, Buffer: new EvaluationBuffer()),
+            (register, _, local) => (local.Actions + policy.Evaluate(register, asOf, local.Buffer, calendar).Actions.Length, local.Buffer),
+            local => Interlocked.Add(ref actions, local.Actions));
         return actions;
     }
 }
