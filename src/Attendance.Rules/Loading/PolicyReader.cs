@@ -12,7 +12,7 @@ internal sealed class PolicyReader
     internal static readonly string[] TopLevelKeys =
     [
         "id", "version", "name", "local_authority", "phase", "document", "extends", "disable", "compulsory_year_groups",
-        "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "notes", "rules",
+        "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "leave", "notes", "rules",
     ];
 
     private static readonly string[] CommonRuleKeys = ["id", "type", "title", "action", "source", "follow_ups", "repeat", "note"];
@@ -117,6 +117,7 @@ internal sealed class PolicyReader
         var (flags, flagSources) = ReadAbsenceFlags(root);
         var registration = root.Get("registration") is { } reg ? ReadRegistration(reg) : Registration.None;
         var penaltyNotices = root.Get("penalty_notices") is { } pn && !pn.IsNull ? ReadPenaltyNotices(pn) : null;
+        var leave = root.Get("leave") is { } leaveNode && !leaveNode.IsNull ? new LeaveReader(r).Read(leaveNode) : null;
         var notes = root.Get("notes") is { } notesNode ? ReadNotes(notesNode) : ValueList<PolicyNote>.Empty;
         var rules = root.Get("rules") is { } rulesNode ? ReadRules(rulesNode) : ValueList<Rule>.Empty;
         CheckSanctionIds(registration, rules, root);
@@ -142,6 +143,7 @@ internal sealed class PolicyReader
             AbsenceFlagSources = flagSources,
             Registration = registration,
             PenaltyNotices = penaltyNotices,
+            Leave = leave,
             Notes = notes,
             Rules = rules,
         };
