@@ -10,7 +10,8 @@ namespace Attendance.Rules.Cli.Input;
 /// <summary>
 /// Reads a school calendar (docs/calendar.md): a YAML mapping with <c>terms</c>, a list of
 /// <c>{start, end}</c>, and optionally <c>closures</c>, a list of dates or <c>{start, end}</c>
-/// ranges within terms on which the school is closed.
+/// ranges within terms on which the school is closed, and <c>assessment_periods</c>, a list of
+/// <c>{start, end}</c> (formal assessment periods, which leave requests may look at).
 /// </summary>
 internal static class CalendarFile
 {
@@ -63,6 +64,7 @@ internal static class CalendarFile
 
         var terms = new List<(DateInterval Term, YamlNode Node)>();
         var closures = new List<LocalDate>();
+        var assessments = new List<DateInterval>();
         YamlNode? termsNode = null;
         foreach (var (keyNode, value) in root.Children)
         {
@@ -114,8 +116,29 @@ internal static class CalendarFile
                     }
 
                     break;
+                case "assessment_periods":
+                    if (value is YamlScalarNode { Value: null or "" or "~" or "null" })
+                    {
+                        break;
+                    }
+
+                    if (value is not YamlSequenceNode assessmentList)
+                    {
+                        Error(value, "'assessment_periods' is a list of {start, end} ranges");
+                        break;
+                    }
+
+                    foreach (var item in assessmentList)
+                    {
+                        if (Range(item, "an assessment period", Error) is { } period)
+                        {
+                            assessments.Add(period);
+                        }
+                    }
+
+                    break;
                 default:
-                    Error(keyNode, $"unknown key {CsvTable.Quote(key ?? "?")}; a calendar has 'terms' and 'closures'");
+                    Error(keyNode, $"unknown key {CsvTable.Quote(key ?? "?")}; a calendar has 'terms', 'closures' and 'assessment_periods'");
                     break;
             }
         }
@@ -133,7 +156,7 @@ internal static class CalendarFile
         {
             try
             {
-                return SchoolCalendar.Create(terms.Select(t => t.Term), closures);
+                return SchoolCalendar.Create(terms.Select(t => t.Term), closures).WithAssessmentPeriods(assessments);
             }
             catch (ArgumentException e)
             {

@@ -12,7 +12,7 @@ internal sealed class PolicyReader
     internal static readonly string[] TopLevelKeys =
     [
         "id", "version", "name", "local_authority", "phase", "document", "extends", "disable", "compulsory_year_groups",
-        "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "notes", "rules",
+        "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "leave", "notes", "rules",
     ];
 
     private static readonly string[] CommonRuleKeys = ["id", "type", "title", "action", "source", "follow_ups", "repeat", "note"];
@@ -117,9 +117,11 @@ internal sealed class PolicyReader
         var (flags, flagSources) = ReadAbsenceFlags(root);
         var registration = root.Get("registration") is { } reg ? ReadRegistration(reg) : Registration.None;
         var penaltyNotices = root.Get("penalty_notices") is { } pn && !pn.IsNull ? ReadPenaltyNotices(pn) : null;
+        var leave = root.Get("leave") is { } leaveNode && !leaveNode.IsNull ? new LeaveReader(r).Read(leaveNode) : null;
         var notes = root.Get("notes") is { } notesNode ? ReadNotes(notesNode) : ValueList<PolicyNote>.Empty;
         var rules = root.Get("rules") is { } rulesNode ? ReadRules(rulesNode) : ValueList<Rule>.Empty;
         CheckSanctionIds(registration, rules, root);
+        CheckLeaveIds(leave, registration, rules, root);
 
         if (id is null || version is null || name is null || document is null)
         {
@@ -142,6 +144,7 @@ internal sealed class PolicyReader
             AbsenceFlagSources = flagSources,
             Registration = registration,
             PenaltyNotices = penaltyNotices,
+            Leave = leave,
             Notes = notes,
             Rules = rules,
         };
@@ -920,6 +923,23 @@ internal sealed class PolicyReader
             if (rules.Any(rule => rule.Id == sanction.Id))
             {
                 r.Error(at.Get("registration") ?? at, $"the sanction id '{sanction.Id}' is also a rule's id", "ids unique across rules and sanctions");
+            }
+        }
+    }
+
+    /// <summary>A leave reason names its condition by id, so leave ids must not also name a rule or a sanction.</summary>
+    private void CheckLeaveIds(Policies.Leave.LeavePolicy? leave, Registration registration, ValueList<Rule> rules, YamlNode at)
+    {
+        if (leave is null)
+        {
+            return;
+        }
+
+        foreach (var id in leave.Conditions.Select(c => c.Id).Prepend(leave.Discretion.Id))
+        {
+            if (rules.Any(rule => rule.Id == id) || registration.Sanctions.Any(s => s.Id == id))
+            {
+                r.Error(at.Get("leave") ?? at, $"the leave id '{id}' is also a rule's or sanction's id", "ids unique across rules, sanctions and the leave section");
             }
         }
     }

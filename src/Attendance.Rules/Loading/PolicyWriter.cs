@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Attendance.Rules.Leave;
 using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Leave;
 using Attendance.Rules.Policies.Rules;
 using Attendance.Rules.Registers;
 using NodaTime;
@@ -76,6 +78,11 @@ public static class PolicyWriter
             if (policy.PenaltyNotices is { } notices)
             {
                 WritePenaltyNotices(notices);
+            }
+
+            if (policy.Leave is { } leave)
+            {
+                WriteLeave(leave);
             }
 
             if (policy.Notes.Count > 0)
@@ -252,6 +259,131 @@ public static class PolicyWriter
 
             Sources(2, notices.Sources);
         }
+
+        private void WriteLeave(LeavePolicy leave)
+        {
+            Key(0, "leave");
+            Key(2, "discretion");
+            Text(4, "id", leave.Discretion.Id);
+            Sources(4, leave.Discretion.Sources);
+            Key(2, "codes");
+            foreach (var codes in leave.Codes)
+            {
+                Item(4, () =>
+                {
+                    Line(6, "type", LeaveNames.Of(codes.Type));
+                    Text(6, "if_authorised", codes.IfAuthorised);
+                    Text(6, "if_taken", codes.IfTaken);
+                    Sources(6, codes.Sources);
+                });
+            }
+
+            if (leave.Conditions.Count == 0)
+            {
+                return;
+            }
+
+            Key(2, "conditions");
+            foreach (var condition in leave.Conditions)
+            {
+                Item(4, () => WriteLeaveCondition(6, condition));
+            }
+        }
+
+        private void WriteLeaveCondition(int indent, LeaveCondition condition)
+        {
+            Text(indent, "id", condition.Id);
+            Line(indent, "kind", condition.KindName);
+            if (condition.Types.Count > 0)
+            {
+                FlowList(indent, "types", condition.Types.Select(LeaveNames.Of));
+            }
+
+            switch (condition)
+            {
+                case MinNoticeCondition notice:
+                    Line(indent, notice.InWeeks ? "weeks" : "days", Int(notice.InWeeks ? notice.Days / 7 : notice.Days));
+                    Outcome(indent, "outcome", notice.Outcome);
+                    break;
+                case InAdvanceCondition advance:
+                    Outcome(indent, "outcome", advance.Outcome);
+                    break;
+                case RequiredFactsCondition required:
+                    FlowList(indent, "facts", required.Facts.Select(LeaveNames.Of));
+                    Outcome(indent, "outcome", required.Outcome);
+                    break;
+                case RefusedFactsCondition refused:
+                    FlowList(indent, "facts", refused.Facts.Select(LeaveNames.Of));
+                    if (refused.UnlessFacts.Count > 0)
+                    {
+                        FlowList(indent, "unless_facts", refused.UnlessFacts.Select(LeaveNames.Of));
+                    }
+
+                    Outcome(indent, "outcome", refused.Outcome);
+                    break;
+                case RefusedMonthsCondition months:
+                    FlowList(indent, "months", months.Months.Select(Int));
+                    Outcome(indent, "outcome", months.Outcome);
+                    break;
+                case RefusedYearGroupsCondition years:
+                    QuotedList(indent, "year_groups", years.YearGroups);
+                    if (years.UnlessFacts.Count > 0)
+                    {
+                        FlowList(indent, "unless_facts", years.UnlessFacts.Select(LeaveNames.Of));
+                    }
+
+                    Outcome(indent, "outcome", years.Outcome);
+                    break;
+                case RecentNoticesCondition recent:
+                    FlowList(indent, "notices", recent.Notices.Select(LeaveNames.Of));
+                    Line(indent, "within_months", Int(recent.WithinMonths));
+                    Outcome(indent, "outcome", recent.Outcome);
+                    break;
+                case AssessmentPeriodsCondition assessment:
+                    Outcome(indent, "outcome", assessment.Outcome);
+                    break;
+                case MaxConsecutiveSchoolDaysCondition consecutive:
+                    Line(indent, "at_most", Int(consecutive.AtMost));
+                    Outcome(indent, "outcome", consecutive.Outcome);
+                    break;
+                case MaxRequestsPerYearCondition requests:
+                    Line(indent, "at_most", Int(requests.AtMost));
+                    Outcome(indent, "outcome", requests.Outcome);
+                    break;
+                case AllowedTypesCondition allowed:
+                    FlowList(indent, "allowed", allowed.Allowed.Select(LeaveNames.Of));
+                    Outcome(indent, "outcome", allowed.Outcome);
+                    break;
+                case MaxDaysPerYearCondition days:
+                    Line(indent, "at_most_days", Int(days.AtMostDays));
+                    QuotedList(indent, "counts_codes", days.CountsCodes);
+                    Outcome(indent, "outcome", days.Outcome);
+                    break;
+                case LicenceCondition licence:
+                    Outcome(indent, "without_dates", licence.WithoutDates);
+                    Outcome(indent, "without_licence", licence.WithoutLicence);
+                    break;
+                case AttendanceFloorCondition floor:
+                    Line(indent, "percent", Number(floor.Percent));
+                    Line(indent, "months", Int(floor.Months));
+                    Outcome(indent, "outcome", floor.Outcome);
+                    break;
+                case GrantCondition grant:
+                    if (grant.InAdvance)
+                    {
+                        Line(indent, "in_advance", "true");
+                    }
+
+                    break;
+                default:
+                    throw new ArgumentException($"the leave condition '{condition.Id}' is of an unknown kind {condition.GetType().Name}", nameof(condition));
+            }
+
+            Sources(indent, condition.Sources);
+            OptionalText(indent, "note", condition.Note);
+        }
+
+        private void Outcome(int indent, string key, LeaveOutcome outcome) => Line(indent, key, LeaveNames.Of(outcome));
 
         private void WriteRule(int indent, Rule rule)
         {

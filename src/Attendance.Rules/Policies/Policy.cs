@@ -1,4 +1,5 @@
 using Attendance.Rules.Evaluation;
+using Attendance.Rules.Policies.Leave;
 using Attendance.Rules.Policies.Rules;
 
 namespace Attendance.Rules.Policies;
@@ -51,6 +52,9 @@ public sealed record Policy
 
     /// <summary>The penalty-notice sequence, where the policy has one.</summary>
     public PenaltyNotices? PenaltyNotices { get; init; }
+
+    /// <summary>The rules for leave-of-absence requests, where the policy has them.</summary>
+    public LeavePolicy? Leave { get; init; }
 
     /// <summary>Recorded contradictions, silences and unencoded passages.</summary>
     public ValueList<PolicyNote> Notes { get; init; } = ValueList<PolicyNote>.Empty;

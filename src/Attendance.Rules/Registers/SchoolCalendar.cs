@@ -12,10 +12,13 @@ public sealed class SchoolCalendar
     private readonly DateInterval[] terms;
     private readonly HashSet<LocalDate> closures;
 
-    private SchoolCalendar(DateInterval[] terms, HashSet<LocalDate> closures)
+    private readonly DateInterval[] assessmentPeriods;
+
+    private SchoolCalendar(DateInterval[] terms, HashSet<LocalDate> closures, DateInterval[] assessmentPeriods)
     {
         this.terms = terms;
         this.closures = closures;
+        this.assessmentPeriods = assessmentPeriods;
     }
 
     /// <summary>The terms in date order.</summary>
@@ -23,6 +26,9 @@ public sealed class SchoolCalendar
 
     /// <summary>The closure days (planned closures, bank holidays, training days) within terms.</summary>
     public IReadOnlyCollection<LocalDate> Closures => closures;
+
+    /// <summary>The formal assessment periods (mock exams, examinations and the preparation before them), in date order; empty where none are given.</summary>
+    public IReadOnlyList<DateInterval> AssessmentPeriods => assessmentPeriods;
 
     /// <summary>Creates a calendar.</summary>
     /// <param name="terms">The terms; they must not overlap.</param>
@@ -41,8 +47,22 @@ public sealed class SchoolCalendar
             }
         }
 
-        return new SchoolCalendar(sorted, [.. closures ?? []]);
+        return new SchoolCalendar(sorted, [.. closures ?? []], []);
     }
+
+    /// <summary>This calendar with formal assessment periods, which leave-of-absence conditions may look at.</summary>
+    /// <param name="periods">The periods, both ends included; they may overlap.</param>
+    /// <returns>A new calendar with the same terms and closures.</returns>
+    public SchoolCalendar WithAssessmentPeriods(IEnumerable<DateInterval> periods)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        return new SchoolCalendar(terms, closures, [.. periods.OrderBy(p => p.Start).ThenBy(p => p.End)]);
+    }
+
+    /// <summary>The assessment period containing a date, or null.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The first period (in date order) that contains it, or null.</returns>
+    public DateInterval? AssessmentPeriodContaining(LocalDate date) => Array.Find(assessmentPeriods, p => p.Contains(date));
 
     /// <summary>Whether the school is open on a date: a weekday within a term that is not a closure.</summary>
     /// <param name="date">The date.</param>

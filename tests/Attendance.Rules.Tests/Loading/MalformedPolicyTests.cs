@@ -69,6 +69,24 @@ public class MalformedPolicyTests
         [
             "duplicate-rule-id.yaml:14:5: error: rule 'low-attendance-letter': the rule id 'low-attendance-letter' is used twice (first at duplicate-rule-id.yaml:8) (expected unique rule ids)",
         ],
+        ["leave-authorise-outcome.yaml"] =
+        [
+            "leave-authorise-outcome.yaml:24:16: error: 'outcome' of a min_notice condition is 'authorise', which is not one of the allowed values (expected one of: refuse, refer)",
+        ],
+        ["leave-bad-month.yaml"] =
+        [
+            "leave-bad-month.yaml:23:19: error: each item of 'months' of a refused_months condition must be a month number from 1 to 12, got '13' (expected a month number from 1 (January) to 12 (December))",
+            "leave-bad-month.yaml:24:7: error: unknown key 'unless_facts' in a refused_months condition (expected one of: id, kind, types, source, note, months, outcome)",
+        ],
+        ["leave-missing-codes.yaml"] =
+        [
+            "leave-missing-codes.yaml:11:15: error: the leave type 'holiday' has codes twice (expected each leave type once)",
+            "leave-missing-codes.yaml:11:39: warning: the code 'H' was withdrawn on 19 August 2024; it matches only registers from before then (expected a code of the 2024 set)",
+        ],
+        ["leave-unknown-kind.yaml"] =
+        [
+            "leave-unknown-kind.yaml:22:13: error: unknown leave condition kind 'refused_weekdays' (expected one of: min_notice, in_advance, required_facts, refused_facts, refused_months, refused_year_groups, recent_notices, assessment_periods, max_consecutive_school_days, max_requests_per_year, allowed_types, max_days_per_year, licence, attendance_floor, grant)",
+        ],
         ["empty.yaml"] =
         [
             "empty.yaml:1:1: error: the policy file is empty (expected a policy mapping starting with 'id:')",
@@ -176,7 +194,7 @@ public class MalformedPolicyTests
         ],
         ["unknown-top-level-key.yaml"] =
         [
-            "unknown-top-level-key.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, notes, rules)",
+            "unknown-top-level-key.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, leave, notes, rules)",
         ],
         ["withdrawn-code.yaml"] =
         [
@@ -360,7 +378,7 @@ public class MalformedPolicyTests
 
         Assert.Equal(
             [
-                "three-errors.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, notes, rules)",
+                "three-errors.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, leave, notes, rules)",
                 "three-errors.yaml:12:19: error: 'late_after' of a registration window must be a time of day as \"HH:mm\", got '9am' (expected a 24-hour time such as \"08:55\")",
                 "three-errors.yaml:20:14: error: rule 'low-attendance-letter': 'percent' of an attendance_below rule is 140: a percentage is 0–100 (expected a number from 0 to 100)",
             ],

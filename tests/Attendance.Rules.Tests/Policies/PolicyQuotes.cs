@@ -17,7 +17,7 @@ internal sealed record QuoteSite(string Location, object Owner, string Quote)
 /// <summary>Collects every <c>source</c> quote of a loaded <see cref="Policy"/>.</summary>
 internal static class PolicyQuotes
 {
-    /// <summary>Every quote: absence flags, registration windows and sanctions, penalty notices (with superseded fines), notes, rules, their stages and follow-ups.</summary>
+    /// <summary>Every quote: absence flags, registration windows and sanctions, penalty notices (with superseded fines), the leave section, notes, rules, their stages and follow-ups.</summary>
     /// <param name="policy">The loaded policy.</param>
     /// <returns>The quotes, in the policy's order.</returns>
     public static IEnumerable<QuoteSite> Collect(Policy policy)
@@ -57,6 +57,30 @@ internal static class PolicyQuotes
                 foreach (var quote in superseded.Sources)
                 {
                     yield return new QuoteSite($"penalty_notices superseded {string.Join("/", superseded.Amounts)}", notices, quote);
+                }
+            }
+        }
+
+        if (policy.Leave is { } leave)
+        {
+            foreach (var quote in leave.Discretion.Sources)
+            {
+                yield return new QuoteSite($"leave discretion '{leave.Discretion.Id}'", leave, quote);
+            }
+
+            foreach (var codes in leave.Codes)
+            {
+                foreach (var quote in codes.Sources)
+                {
+                    yield return new QuoteSite($"leave codes of {codes.Type}", leave, quote);
+                }
+            }
+
+            foreach (var condition in leave.Conditions)
+            {
+                foreach (var quote in condition.Sources)
+                {
+                    yield return new QuoteSite($"leave condition '{condition.Id}'", leave, quote);
                 }
             }
         }

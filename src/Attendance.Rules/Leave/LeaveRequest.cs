@@ -1,0 +1,163 @@
+using Attendance.Rules.Policies;
+using NodaTime;
+
+namespace Attendance.Rules.Leave;
+
+/// <summary>
+/// A parent's request for leave of absence: who, what for, which days, when it was made, and the
+/// facts stated with it. Build one with <see cref="Create"/>, which validates; <c>with</c> copies
+/// are validated again when evaluated.
+/// </summary>
+public sealed record LeaveRequest
+{
+    /// <summary>The longest leave a request may cover, in calendar days.</summary>
+    public const int MaxDays = 366;
+
+    /// <summary>The pupil's identifier.</summary>
+    public required string PupilId { get; init; }
+
+    /// <summary>
+    /// The pupil's National Curriculum year group on the day the request was made (<c>R</c>,
+    /// <c>1</c>…<c>13</c>), where known. A numeric year group moves up one on each 1 August between
+    /// the request and the first day of leave.
+    /// </summary>
+    public string? YearGroup { get; init; }
+
+    /// <summary>What the leave is for.</summary>
+    public required LeaveType Type { get; init; }
+
+    /// <summary>The first day of leave.</summary>
+    public required LocalDate FirstDay { get; init; }
+
+    /// <summary>The last day of leave (inclusive); not before <see cref="FirstDay"/>.</summary>
+    public required LocalDate LastDay { get; init; }
+
+    /// <summary>The date the request was made.</summary>
+    public required LocalDate RequestedOn { get; init; }
+
+    /// <summary>The facts stated with the request, each once, in the vocabulary's order.</summary>
+    public ValueList<LeaveFact> Facts { get; init; } = ValueList<LeaveFact>.Empty;
+
+    /// <summary>The dates a performance licence specifies; empty for a licence without dates (or none).</summary>
+    public ValueList<LocalDate> LicenceDates { get; init; } = ValueList<LocalDate>.Empty;
+
+    /// <summary>Warning letters and penalty notices already issued to the parents.</summary>
+    public ValueList<IssuedNotice> Notices { get; init; } = ValueList<IssuedNotice>.Empty;
+
+    /// <summary>Leave requests the parents made earlier.</summary>
+    public ValueList<EarlierLeaveRequest> EarlierRequests { get; init; } = ValueList<EarlierLeaveRequest>.Empty;
+
+    /// <summary>Whether the request states a fact.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>True where stated.</returns>
+    public bool Has(LeaveFact fact) => Facts.Contains(fact);
+
+    /// <summary>The number of calendar days asked for, first and last included.</summary>
+    public int CalendarDays => Period.Between(FirstDay, LastDay, PeriodUnits.Days).Days + 1;
+
+    /// <summary>
+    /// The pupil's year group on the first day of leave: <see cref="YearGroup"/>, moved up one for
+    /// each 1 August after the request and on or before the first day (<c>R</c> becomes <c>1</c>);
+    /// null where unknown or not a National Curriculum year.
+    /// </summary>
+    public string? YearGroupOnFirstDay
+    {
+        get
+        {
+            if (YearGroup is null)
+            {
+                return null;
+            }
+
+            var years = Registers.AcademicYear.Containing(FirstDay).StartYear - Registers.AcademicYear.Containing(RequestedOn).StartYear;
+            if (years <= 0)
+            {
+                return YearGroup;
+            }
+
+            if (YearGroup == "R")
+            {
+                return (years).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return int.TryParse(YearGroup, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? (n + years).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : YearGroup;
+        }
+    }
+
+    /// <summary>Creates a request.</summary>
+    /// <param name="pupilId">The pupil's identifier; not empty.</param>
+    /// <param name="type">What the leave is for.</param>
+    /// <param name="firstDay">The first day of leave.</param>
+    /// <param name="lastDay">The last day of leave, not before the first and at most <see cref="MaxDays"/> days after it.</param>
+    /// <param name="requestedOn">The date the request was made.</param>
+    /// <param name="yearGroup">The pupil's year group when the request was made, where known.</param>
+    /// <param name="facts">The facts stated; duplicates are dropped.</param>
+    /// <param name="licenceDates">The dates a performance licence specifies, where it specifies any.</param>
+    /// <param name="notices">Warning letters and penalty notices already issued.</param>
+    /// <param name="earlierRequests">Leave requests made earlier.</param>
+    /// <returns>The request.</returns>
+    /// <exception cref="ArgumentException">The pupil id is empty, or the days are out of order or too many.</exception>
+    public static LeaveRequest Create(
+        string pupilId,
+        LeaveType type,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        LocalDate requestedOn,
+        string? yearGroup = null,
+        IEnumerable<LeaveFact>? facts = null,
+        IEnumerable<LocalDate>? licenceDates = null,
+        IEnumerable<IssuedNotice>? notices = null,
+        IEnumerable<EarlierLeaveRequest>? earlierRequests = null)
+    {
+        var request = new LeaveRequest
+        {
+            PupilId = pupilId,
+            YearGroup = yearGroup,
+            Type = type,
+            FirstDay = firstDay,
+            LastDay = lastDay,
+            RequestedOn = requestedOn,
+            Facts = (facts ?? []).Distinct().Order().ToValueList(),
+            LicenceDates = (licenceDates ?? []).Distinct().Order().ToValueList(),
+            Notices = (notices ?? []).ToValueList(),
+            EarlierRequests = (earlierRequests ?? []).ToValueList(),
+        };
+        request.Validate();
+        return request;
+    }
+
+    /// <summary>Checks the request is usable.</summary>
+    /// <exception cref="ArgumentException">The pupil id is empty, or the days are out of order or too many.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(PupilId))
+        {
+            throw new ArgumentException("a leave request needs the pupil's id", nameof(PupilId));
+        }
+
+        if (!Enum.IsDefined(Type))
+        {
+            throw new ArgumentException($"{Type} is not a leave type", nameof(Type));
+        }
+
+        if (LastDay < FirstDay)
+        {
+            throw new ArgumentException($"the last day of leave ({LastDay:yyyy-MM-dd}) is before the first ({FirstDay:yyyy-MM-dd})", nameof(LastDay));
+        }
+
+        if (CalendarDays > MaxDays)
+        {
+            throw new ArgumentException($"the leave covers {CalendarDays} days, more than the {MaxDays} a request may cover", nameof(LastDay));
+        }
+
+        foreach (var earlier in EarlierRequests)
+        {
+            if (earlier.LastDay < earlier.FirstDay)
+            {
+                throw new ArgumentException($"an earlier request ends ({earlier.LastDay:yyyy-MM-dd}) before it starts ({earlier.FirstDay:yyyy-MM-dd})", nameof(EarlierRequests));
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Attendance.Rules.Leave;
+
+namespace Attendance.Rules.Policies.Leave;
+
+/// <summary>
+/// A school's rules for leave-of-absence requests (the policy format's <c>leave</c> section): the
+/// headteacher's discretion that decides whatever no condition settles, the codes each type of
+/// leave carries, and the machine-checkable conditions in the document's order.
+/// </summary>
+/// <param name="Discretion">What the policy says when no condition refuses or grants: the headteacher decides.</param>
+/// <param name="Codes">The codes of each leave type, one entry per type.</param>
+/// <param name="Conditions">The conditions, in the policy's order.</param>
+public sealed record LeavePolicy(LeaveDiscretion Discretion, ValueList<LeaveCodes> Codes, ValueList<LeaveCondition> Conditions)
+{
+    /// <summary>The codes of a leave type.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>Its codes.</returns>
+    /// <exception cref="InvalidOperationException">The policy gives no codes for the type (the loader refuses such a policy).</exception>
+    public LeaveCodes CodesOf(LeaveType type) =>
+        Codes.FirstOrDefault(c => c.Type == type) ?? throw new InvalidOperationException($"the leave section gives no codes for {LeaveNames.Of(type)}");
+}

@@ -1,0 +1,23 @@
+using Attendance.Rules.Leave;
+
+namespace Attendance.Rules.Policies.Leave;
+
+/// <summary>
+/// Holds when the school days requested plus the days already marked with <see cref="CountsCodes"/>
+/// in the academic year of the first day (before it) come to more than <see cref="AtMostDays"/>
+/// (two sessions make a day).
+/// </summary>
+public sealed record MaxDaysPerYearCondition : LeaveCondition
+{
+    /// <summary>The most days in an academic year.</summary>
+    public required int AtMostDays { get; init; }
+
+    /// <summary>The codes of the register whose sessions already count (<c>R</c> for religious observance).</summary>
+    public required ValueList<string> CountsCodes { get; init; }
+
+    /// <summary>What it gives.</summary>
+    public required LeaveOutcome Outcome { get; init; }
+
+    /// <inheritdoc />
+    public override string KindName => "max_days_per_year";
+}

@@ -1,0 +1,19 @@
+using Attendance.Rules.Leave;
+
+namespace Attendance.Rules.Policies.Leave;
+
+/// <summary>
+/// Holds when this request and the earlier ones of the condition's types whose first day is in the
+/// same academic year as this one's number more than <see cref="AtMost"/>.
+/// </summary>
+public sealed record MaxRequestsPerYearCondition : LeaveCondition
+{
+    /// <summary>The most requests of these types in one academic year.</summary>
+    public required int AtMost { get; init; }
+
+    /// <summary>What it gives.</summary>
+    public required LeaveOutcome Outcome { get; init; }
+
+    /// <inheritdoc />
+    public override string KindName => "max_requests_per_year";
+}
