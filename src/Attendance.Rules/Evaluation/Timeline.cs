@@ -181,8 +181,10 @@ internal sealed class Timeline
     /// <summary>The calendar's first school day after <paramref name="date"/>, or null where it has none.</summary>
     private static LocalDate? NextSchoolDay(SchoolCalendar calendar, LocalDate date)
     {
-        foreach (var term in calendar.Terms)
+        var terms = calendar.Terms;
+        for (var i = 0; i < terms.Count; i++)
         {
+            var term = terms[i];
             if (term.End <= date)
             {
                 continue;

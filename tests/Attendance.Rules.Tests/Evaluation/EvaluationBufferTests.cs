@@ -71,6 +71,42 @@ public class EvaluationBufferTests
     }
 
     [Fact]
+    public void With_a_school_calendar_a_warm_buffer_still_allocates_nothing()
+    {
+        var (compiled, registers) = Cohort("laurence-jackson");
+        var calendar = SchoolCalendar.Create(
+            [
+                new DateInterval(new LocalDate(2025, 9, 1), new LocalDate(2025, 12, 19)),
+                new DateInterval(new LocalDate(2026, 1, 5), new LocalDate(2026, 3, 27)),
+                new DateInterval(new LocalDate(2026, 4, 13), new LocalDate(2026, 7, 22)),
+            ],
+            [new LocalDate(2026, 5, 4), new LocalDate(2026, 5, 25)]);
+
+        // Evaluated to a date inside a term and to one after the last, where the next school day is looked for and not found.
+        foreach (var asOf in new[] { new LocalDate(2026, 3, 6), YearEnd, new LocalDate(2026, 8, 31) })
+        {
+            var buffer = new EvaluationBuffer();
+            var actions = 0;
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var register in registers)
+                {
+                    actions += compiled.Evaluate(register, asOf, buffer, calendar).Actions.Length;
+                }
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var register in registers)
+            {
+                actions += compiled.Evaluate(register, asOf, buffer, calendar).Actions.Length;
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(actions > 0);
+        }
+    }
+
+    [Fact]
     public void A_buffer_moves_between_policies()
     {
         var (first, registers) = Cohort("laurence-jackson");
