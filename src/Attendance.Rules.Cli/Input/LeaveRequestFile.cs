@@ -60,6 +60,11 @@ internal static class LeaveRequestFile
                 throw new JsonException("there is more after the request's closing '}'", null, null, null);
             }
         }
+        catch (DuplicateKeyException e)
+        {
+            var (line, column) = Position(text, data, e.Offset);
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{column}: error: the key \"{e.Key}\" appears twice; give each key once"));
+        }
         catch (JsonException e)
         {
             throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: error: the request is not valid JSON: {e.Message.Split(" LineNumber", 2)[0]}"));
@@ -88,6 +93,12 @@ internal static class LeaveRequestFile
 
         var pupil = Text(root, "pupil", true, Error);
         var yearGroup = Text(root, "year_group", false, Error);
+        if (yearGroup is not null && !LeaveRequest.YearGroups.Contains(yearGroup, StringComparer.Ordinal))
+        {
+            Error(root.Get("year_group")!, $"\"year_group\" is \"{yearGroup}\"; expected one of: {string.Join(", ", LeaveRequest.YearGroups)}");
+            yearGroup = null;
+        }
+
         var type = Name(root, "type", LeaveNames.Types, Error);
         var first = Date(root, "first_day", true, Error);
         var last = Date(root, "last_day", true, Error);
@@ -267,6 +278,12 @@ internal static class LeaveRequestFile
         var type = Name(node, "type", LeaveNames.Types, error);
         var first = Date(node, "first_day", true, error);
         var last = Date(node, "last_day", true, error);
+        if (first is not null && last < first)
+        {
+            error(node.Get("last_day")!, string.Create(CultureInfo.InvariantCulture, $"an earlier request's last_day ({last:yyyy-MM-dd}) is before its first_day ({first:yyyy-MM-dd})"));
+            return null;
+        }
+
         return type is null || first is null || last is null ? null : new EarlierLeaveRequest(type.Value, first.Value, last.Value);
     }
 
@@ -291,6 +308,14 @@ internal static class LeaveRequestFile
         }
 
         return (line, column);
+    }
+
+    /// <summary>A key given twice in one object, at the byte offset of its second occurrence.</summary>
+    private sealed class DuplicateKeyException(string key, long offset) : Exception($"the key \"{key}\" appears twice")
+    {
+        public string Key { get; } = key;
+
+        public long Offset { get; } = offset;
     }
 
     /// <summary>A JSON value with the byte offsets where it starts and ends.</summary>
@@ -332,7 +357,7 @@ internal static class LeaveRequestFile
                         var key = reader.GetString()!;
                         if (node.Get(key) is not null)
                         {
-                            throw new JsonException($"the key \"{key}\" appears twice", null, null, null);
+                            throw new DuplicateKeyException(key, reader.TokenStartIndex);
                         }
 
                         reader.Read();

@@ -131,7 +131,7 @@ internal sealed class LeaveEvaluator
         MaxRequestsPerYearCondition c => MaxRequests(c),
         AllowedTypesCondition c => c.Allowed.Contains(request.Type)
             ? null
-            : new Judged(c.Outcome, $"{Kind()} leave is not among the types the policy allows ({string.Join(", ", c.Allowed.Select(LeaveNames.Of))})"),
+            : new Judged(c.Outcome, $"{Kind()} leave is not among the circumstances the policy lists ({string.Join(", ", c.Allowed.Select(LeaveNames.Of))})"),
         MaxDaysPerYearCondition c => MaxDays(c),
         LicenceCondition c => Licence(c),
         AttendanceFloorCondition c => AttendanceFloor(c),
@@ -253,12 +253,15 @@ internal sealed class LeaveEvaluator
         var year = AcademicYear.Containing(request.FirstDay);
         var already = marks.Count(m => AcademicYear.Containing(m.Date) == year && m.Date < request.FirstDay && c.CountsCodes.Contains(m.Code.Code));
         var sessions = already + (2 * schoolDays.Count);
+        var codes = string.Join(", ", c.CountsCodes);
         if (sessions <= 2 * c.AtMostDays)
         {
-            return null;
+            // Within the limit on the requested days alone, but without a register the days already taken cannot be counted.
+            return hasRegister
+                ? null
+                : new Judged(LeaveOutcome.Refer, $"no register is given, so the sessions of {codes} already in {year} cannot be counted; {Count(schoolDays.Count, "school day")} requested, and the policy allows at most {Count(c.AtMostDays, "day")}");
         }
 
-        var codes = string.Join(", ", c.CountsCodes);
         return new Judged(c.Outcome, $"{Count(schoolDays.Count, "school day")} requested and {Count(already, "session")} of {codes} already in {year}: {Days(sessions)} days; the policy allows at most {c.AtMostDays}");
     }
 

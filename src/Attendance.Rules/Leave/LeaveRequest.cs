@@ -1,4 +1,5 @@
 using Attendance.Rules.Policies;
+using Attendance.Rules.Registers;
 using NodaTime;
 
 namespace Attendance.Rules.Leave;
@@ -13,13 +14,16 @@ public sealed record LeaveRequest
     /// <summary>The longest leave a request may cover, in calendar days.</summary>
     public const int MaxDays = 366;
 
+    /// <summary>The National Curriculum year groups a request may give, youngest first: <c>N1</c>, <c>N2</c>, <c>R</c>, <c>1</c>…<c>13</c>.</summary>
+    public static IReadOnlyList<string> YearGroups { get; } = Array.AsReadOnly<string>(["N1", "N2", "R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"]);
+
     /// <summary>The pupil's identifier.</summary>
     public required string PupilId { get; init; }
 
     /// <summary>
-    /// The pupil's National Curriculum year group on the day the request was made (<c>R</c>,
-    /// <c>1</c>…<c>13</c>), where known. A numeric year group moves up one on each 1 August between
-    /// the request and the first day of leave.
+    /// The pupil's National Curriculum year group on the day the request was made (one of
+    /// <see cref="YearGroups"/>), where known. It moves up one on each 1 August between the request
+    /// and the first day of leave.
     /// </summary>
     public string? YearGroup { get; init; }
 
@@ -57,32 +61,21 @@ public sealed record LeaveRequest
 
     /// <summary>
     /// The pupil's year group on the first day of leave: <see cref="YearGroup"/>, moved up one for
-    /// each 1 August after the request and on or before the first day (<c>R</c> becomes <c>1</c>);
-    /// null where unknown or not a National Curriculum year.
+    /// each 1 August after the request and on or before the first day (<c>N2</c> becomes <c>R</c>,
+    /// <c>R</c> becomes <c>1</c>); null where unknown or past Year 13.
     /// </summary>
     public string? YearGroupOnFirstDay
     {
         get
         {
-            if (YearGroup is null)
+            var index = YearGroup is null ? -1 : IndexOfYearGroup(YearGroup);
+            if (index < 0)
             {
                 return null;
             }
 
-            var years = Registers.AcademicYear.Containing(FirstDay).StartYear - Registers.AcademicYear.Containing(RequestedOn).StartYear;
-            if (years <= 0)
-            {
-                return YearGroup;
-            }
-
-            if (YearGroup == "R")
-            {
-                return (years).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return int.TryParse(YearGroup, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                ? (n + years).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : YearGroup;
+            var years = Math.Max(0, AcademicYear.Containing(FirstDay).StartYear - AcademicYear.Containing(RequestedOn).StartYear);
+            return index + years < YearGroups.Count ? YearGroups[index + years] : null;
         }
     }
 
@@ -98,7 +91,7 @@ public sealed record LeaveRequest
     /// <param name="notices">Warning letters and penalty notices already issued.</param>
     /// <param name="earlierRequests">Leave requests made earlier.</param>
     /// <returns>The request.</returns>
-    /// <exception cref="ArgumentException">The pupil id is empty, or the days are out of order or too many.</exception>
+    /// <exception cref="ArgumentException">The pupil id is empty, the year group is not one of <see cref="YearGroups"/>, or the days are out of order or too many.</exception>
     public static LeaveRequest Create(
         string pupilId,
         LeaveType type,
@@ -129,7 +122,11 @@ public sealed record LeaveRequest
     }
 
     /// <summary>Checks the request is usable.</summary>
-    /// <exception cref="ArgumentException">The pupil id is empty, or the days are out of order or too many.</exception>
+    /// <exception cref="ArgumentException">
+    /// The pupil id is empty, the year group is not one of <see cref="YearGroups"/>, the type, a fact,
+    /// a notice's kind or an earlier request's type is not in the vocabulary, or the days are out of
+    /// order or too many.
+    /// </exception>
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(PupilId))
@@ -137,9 +134,30 @@ public sealed record LeaveRequest
             throw new ArgumentException("a leave request needs the pupil's id", nameof(PupilId));
         }
 
+        if (YearGroup is not null && IndexOfYearGroup(YearGroup) < 0)
+        {
+            throw new ArgumentException($"the year group \"{YearGroup}\" is not a National Curriculum year group (N1, N2, R, 1 to 13)", nameof(YearGroup));
+        }
+
         if (!Enum.IsDefined(Type))
         {
             throw new ArgumentException($"{Type} is not a leave type", nameof(Type));
+        }
+
+        foreach (var fact in Facts)
+        {
+            if (!Enum.IsDefined(fact))
+            {
+                throw new ArgumentException($"{fact} is not a leave fact", nameof(Facts));
+            }
+        }
+
+        foreach (var notice in Notices)
+        {
+            if (!Enum.IsDefined(notice.Kind))
+            {
+                throw new ArgumentException($"{notice.Kind} is not a kind of notice", nameof(Notices));
+            }
         }
 
         if (LastDay < FirstDay)
@@ -154,10 +172,28 @@ public sealed record LeaveRequest
 
         foreach (var earlier in EarlierRequests)
         {
+            if (!Enum.IsDefined(earlier.Type))
+            {
+                throw new ArgumentException($"{earlier.Type} is not a leave type (an earlier request)", nameof(EarlierRequests));
+            }
+
             if (earlier.LastDay < earlier.FirstDay)
             {
                 throw new ArgumentException($"an earlier request ends ({earlier.LastDay:yyyy-MM-dd}) before it starts ({earlier.FirstDay:yyyy-MM-dd})", nameof(EarlierRequests));
             }
         }
+    }
+
+    private static int IndexOfYearGroup(string yearGroup)
+    {
+        for (var i = 0; i < YearGroups.Count; i++)
+        {
+            if (string.Equals(YearGroups[i], yearGroup, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -65,17 +65,41 @@ public class LeaveProperties
         var grants = policy.Policy.Leave!.Conditions.Where(x => x is LicenceCondition or GrantCondition).Select(x => x.Id).ToHashSet(StringComparer.Ordinal);
         var granted = decision.Reasons.Any(r => r.Outcome == LeaveOutcome.Authorise && grants.Contains(r.Rule));
         var refused = decision.Reasons.Any(r => r.Outcome == LeaveOutcome.Refuse);
+        var referred = decision.Reasons.Any(r => r.Outcome == LeaveOutcome.Refer);
 
-        Assert.Equal(decision.Outcome == LeaveOutcome.Authorise, granted && (decision.Outcome != LeaveOutcome.Refuse));
+        // Authorise needs a grant; a grant with nothing refusing or referring authorises. (A grant
+        // beside a refer is referred, unless it is a dated licence, which overrides everything.)
         if (decision.Outcome == LeaveOutcome.Authorise)
         {
+            Assert.True(granted, "authorised without a grant");
             Assert.Equal(decision.CodeIfAuthorised, decision.CodeIfTaken);
+        }
+
+        if (granted && !refused && !referred)
+        {
+            Assert.Equal(LeaveOutcome.Authorise, decision.Outcome);
         }
 
         if (!refused && !granted)
         {
             Assert.Equal(LeaveOutcome.Refer, decision.Outcome);
         }
+    }
+
+    [Fact]
+    public void A_grant_beside_a_referral_is_referred_found_by_the_authorise_property()
+    {
+        // Replay (14279456910696100325,16526388885861474795,83) found it: a medical appointment at
+        // Willoughby, notified in advance, over a weekend and a half-term closure (no school day).
+        // The grant holds and no-school-days refers; refer wins over a grant, so it is referred.
+        var willoughby = Policies.Single(p => p.Policy.Id == "willoughby-primary");
+        var request = LeaveRequest.Create("P1", LeaveType.Medical, new LocalDate(2025, 10, 25), new LocalDate(2025, 10, 28), new LocalDate(2025, 9, 5), "10");
+
+        var decision = willoughby.EvaluateLeaveRequest(request, null, LeaveKit.Calendar);
+
+        Assert.Equal(LeaveOutcome.Refer, decision.Outcome);
+        Assert.Equal(LeaveOutcome.Authorise, LeaveKit.Reason(decision, "medical-notified-in-advance").Outcome);
+        Assert.Equal(LeaveOutcome.Refer, LeaveKit.Reason(decision, "no-school-days").Outcome);
     }
 
     [Property]

@@ -72,8 +72,9 @@ internal static partial class QuoteNormaliser
         return normalisedQuote.Length > 0 && normalisedDocument.Contains(normalisedQuote, StringComparison.Ordinal);
     }
 
-    // A letter, '-', then a line break (with any spaces around it), then a letter: the word was split.
-    [GeneratedRegex(@"(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{L})")]
+    // A letter, '-', then a line break (with any spaces around it, and any blank lines the conversion
+    // left at a page break), then a letter: the word was split.
+    [GeneratedRegex(@"(?<=\p{L})-[ \t]*(?:\r?\n[ \t]*)+(?=\p{L})")]
     private static partial Regex HyphenAtLineBreak();
 
     [GeneratedRegex(@"\s+")]

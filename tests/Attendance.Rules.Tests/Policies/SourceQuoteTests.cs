@@ -142,6 +142,7 @@ public class SourceQuoteTests
     [Theory]
     [InlineData("recognised reli-\ngious observance", "recognised religious observance")]
     [InlineData("a part-time ta-\r\nbles return", "a part-time tables return")]
+    [InlineData("travelling for occupa-\n\ntional purposes", "travelling for occupational purposes")]
     [InlineData("must be *considered*  when", "must be considered when")]
     [InlineData("codes `G`, `N`,\n\t`O`", "codes G, N, O")]
     [InlineData("your child\u2019s \u201Cattendance\u201D", "your child's \"attendance\"")]

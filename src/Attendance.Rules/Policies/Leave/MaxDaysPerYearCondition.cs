@@ -5,7 +5,8 @@ namespace Attendance.Rules.Policies.Leave;
 /// <summary>
 /// Holds when the school days requested plus the days already marked with <see cref="CountsCodes"/>
 /// in the academic year of the first day (before it) come to more than <see cref="AtMostDays"/>
-/// (two sessions make a day).
+/// (two sessions make a day). Without a register, a request within the limit on its own days
+/// cannot be judged and refers.
 /// </summary>
 public sealed record MaxDaysPerYearCondition : LeaveCondition
 {
