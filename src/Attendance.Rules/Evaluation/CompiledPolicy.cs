@@ -369,7 +369,7 @@ public sealed partial class CompiledPolicy
         var yearGroup = run.Register.YearGroup;
         for (var i = 0; i < marks.Length; i++)
         {
-            var mark = marks[i];
+            ref readonly var mark = ref marks[i];
             if (mark.Arrival is not { } arrival)
             {
                 run.HasArrival[i] = false;

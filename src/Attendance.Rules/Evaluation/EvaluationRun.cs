@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Globalization;
 using Attendance.Rules.Codes;
 using Attendance.Rules.Evaluation.Rules;
@@ -56,7 +57,8 @@ internal sealed class EvaluationRun
 
     public PupilRegister Register { get; private set; } = null!;
 
-    public ImmutableArray<SessionMark> Marks { get; private set; }
+    /// <summary>The register's marks, as the array under its immutable array so that reading a mark's field copies nothing.</summary>
+    public SessionMark[] Marks { get; private set; } = [];
 
     /// <summary>Each mark's code: its own, or the one its arrival time gives.</summary>
     public AttendanceCode[] Codes { get; private set; } = [];
@@ -116,7 +118,7 @@ internal sealed class EvaluationRun
     public void Reset(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar, IReadOnlyList<PriorPenaltyNotice>? priorNotices)
     {
         Register = register;
-        Marks = register.Marks;
+        Marks = ImmutableCollectionsMarshal.AsArray(register.Marks) ?? [];
         AsOf = asOf;
         Calendar = calendar;
         PriorNotices = priorNotices ?? [];

@@ -56,24 +56,26 @@ internal sealed class Timeline
     public void Fill(ReadOnlySpan<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar)
     {
         TermsInferred = calendar is null;
-        var last = -1;
-        var distinct = 0;
-        LocalDate previous = default;
-        for (var i = 0; i < marks.Length && marks[i].Session.Date <= asOf; i++)
-        {
-            var date = marks[i].Session.Date;
-            if (i == 0 || date != previous)
-            {
-                distinct++;
-                previous = date;
-            }
 
-            last = i;
+        // Marks are in session order: the last one on or before the evaluation date by bisection.
+        int lo = 0, hi = marks.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (marks[mid].Session.Date <= asOf)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
+        var last = lo - 1;
         if (calendar is null || last < 0)
         {
-            Reserve(distinct);
+            Reserve(last + 1);
             Count = 0;
             for (var i = 0; i <= last; i++)
             {
@@ -90,7 +92,7 @@ internal sealed class Timeline
         {
             // Every calendar school day from the first mark to the evaluation date, merged with the marked days.
             var first = marks[0].Session.Date;
-            Reserve(distinct + Period.DaysBetween(first, asOf) + 1);
+            Reserve(last + 1 + Period.DaysBetween(first, asOf) + 1);
             Count = 0;
             var next = 0;
             for (var d = first; d <= asOf; d = d.PlusDays(1))
