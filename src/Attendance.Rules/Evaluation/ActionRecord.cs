@@ -47,21 +47,15 @@ internal struct ActionRecord
     public int ListStart;
     public int ListCount;
 
+    /// <summary>The sort key's first part: the session's ordinal. Set by <see cref="EvaluationRun.Emit"/>.</summary>
+    public long SessionOrdinal;
+
+    /// <summary>The sort key's second part: order, then stage number. Set by <see cref="EvaluationRun.Emit"/>.</summary>
+    public long Rank;
+
     public static int Compare(in ActionRecord x, in ActionRecord y)
     {
-        var c = x.At.Date.CompareTo(y.At.Date);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = ((int)x.At.Part).CompareTo((int)y.At.Part);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = x.Order.CompareTo(y.Order);
-        return c != 0 ? c : x.StageNumber.CompareTo(y.StageNumber);
+        var c = x.SessionOrdinal.CompareTo(y.SessionOrdinal);
+        return c != 0 ? c : x.Rank.CompareTo(y.Rank);
     }
 }

@@ -117,6 +117,14 @@ public sealed partial class CompiledPolicy
                 {
                     runner.OnSchoolDayEnd(run, day);
                 }
+
+                if (timeline.Ends[day] != PeriodEnds.None)
+                {
+                    foreach (var runner in run.PeriodEndRunners)
+                    {
+                        runner.OnSchoolDayEnd(run, day);
+                    }
+                }
             }
         }
 

@@ -35,7 +35,8 @@ internal sealed class EvaluationRun
         Compiled = compiled;
         Runners = compiled.CreateRunners();
         SessionRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSession))).ToArray();
-        DayEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd))).ToArray();
+        DayEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && !r.OnlyAtPeriodEnds).ToArray();
+        PeriodEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && r.OnlyAtPeriodEnds).ToArray();
         YearStartRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnYearStart))).ToArray();
     }
 
@@ -50,6 +51,9 @@ internal sealed class EvaluationRun
     public RuleRunner[] SessionRunners { get; }
 
     public RuleRunner[] DayEndRunners { get; }
+
+    /// <summary>Runners called at a school day's end only when it ends a week, half term, term or year.</summary>
+    public RuleRunner[] PeriodEndRunners { get; }
 
     public RuleRunner[] YearStartRunners { get; }
 
@@ -261,7 +265,12 @@ internal sealed class EvaluationRun
             Array.Resize(ref actions, actions.Length * 2);
         }
 
-        actions[ActionCount++] = action;
+        ref var kept = ref actions[ActionCount++];
+        kept = action;
+
+        // Date, session, the rule's place in the policy, stage: compared as two integers when sorting.
+        kept.SessionOrdinal = action.At.Ordinal;
+        kept.Rank = ((long)action.Order << 32) | (uint)(action.StageNumber ^ int.MinValue); // the sign flip keeps int order as unsigned
     }
 
     public void Hit(in HitRecord hit, ActionKind? kind)

@@ -11,6 +11,8 @@ internal sealed class RewardRunner(RewardRule rule, int order) : RuleRunner(rule
     private readonly bool termly = rule.Periods.Contains(SchoolPeriod.Term);
     private readonly bool yearly = rule.Periods.Contains(SchoolPeriod.AcademicYear);
 
+    public override bool OnlyAtPeriodEnds => true;
+
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
         var ends = run.Timeline.Ends[day];

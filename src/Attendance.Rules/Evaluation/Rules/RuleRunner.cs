@@ -30,6 +30,9 @@ internal abstract class RuleRunner(Rule rule, int order)
     {
     }
 
+    /// <summary>Whether <see cref="OnSchoolDayEnd"/> acts only on the last school day of a week, half term, term or year, so the run need not call it on other days.</summary>
+    public virtual bool OnlyAtPeriodEnds => false;
+
     /// <summary>At the end of a school day, after its sessions.</summary>
     public virtual void OnSchoolDayEnd(EvaluationRun run, int day)
     {

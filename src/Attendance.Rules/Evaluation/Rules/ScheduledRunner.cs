@@ -12,6 +12,8 @@ internal sealed class ScheduledRunner(ScheduledRule rule, int order) : RuleRunne
         _ => PeriodEnds.Term,
     };
 
+    public override bool OnlyAtPeriodEnds => true;
+
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
         if ((run.Timeline.Ends[day] & flag) != 0)
