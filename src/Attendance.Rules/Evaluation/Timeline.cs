@@ -45,13 +45,6 @@ internal sealed class Timeline
 
     public bool TermsInferred { get; private set; }
 
-    public static Timeline Build(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar)
-    {
-        var t = new Timeline();
-        t.Fill(register.Marks.AsSpan(), asOf, calendar);
-        return t;
-    }
-
     /// <summary>Refills this timeline (its arrays are reused, so a buffer evaluates many registers without allocating).</summary>
     public void Fill(ReadOnlySpan<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar)
     {

@@ -33,7 +33,4 @@ internal sealed class AttendanceBelowRunner(AttendanceBelowRule rule, int order)
         var period = rule.Period == AttendancePeriod.AcademicYear ? "this academic year" : "over the last 12 months";
         return $"attendance {Percent.Format(action.A, action.B)} ({action.A} of {action.B} possible sessions) {period} fell {(rule.Inclusive ? "to or below" : "below")} {rule.Percent.ToString(CultureInfo.InvariantCulture)}%";
     }
-
-    internal static bool IsBelow(long attended, long possible, decimal percent, bool inclusive) =>
-        inclusive ? attended * 100m <= percent * possible : Percent.IsBelow(attended, possible, percent);
 }
