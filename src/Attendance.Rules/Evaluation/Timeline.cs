@@ -41,6 +41,12 @@ internal sealed class Timeline
 
     public PeriodEnds[] Ends { get; private set; } = [];
 
+    /// <summary>With a calendar: whether the calendar has the day as a school day.</summary>
+    private bool[] CalendarSchoolDay { get; set; } = [];
+
+    /// <summary>With a calendar: the index of the calendar's term the day falls in, or -1.</summary>
+    private int[] CalendarTerm { get; set; } = [];
+
     public int Count { get; private set; }
 
     public bool TermsInferred { get; private set; }
@@ -84,19 +90,25 @@ internal sealed class Timeline
         else
         {
             // Every calendar school day from the first mark to the evaluation date, merged with the marked days.
-            var first = marks[0].Session.Date;
-            Reserve(last + 1 + Period.DaysBetween(first, asOf) + 1);
+            var days = calendar.SchoolDays;
+            var from = calendar.FirstSchoolDayFrom(marks[0].Session.Date);
+            var to = calendar.FirstSchoolDayFrom(asOf.PlusDays(1));
+            Reserve(last + 1 + Math.Max(0, to - from));
             Count = 0;
-            var next = 0;
-            for (var d = first; d <= asOf; d = d.PlusDays(1))
+            int next = 0, c = from;
+            while (next <= last || c < to)
             {
-                var marked = next <= last && marks[next].Session.Date == d;
-                if (!marked && !calendar.IsSchoolDay(d))
+                var markDate = next <= last ? marks[next].Session.Date : default;
+                var fromCalendar = c < to && (next > last || days[c] <= markDate);
+                var d = fromCalendar ? days[c] : markDate;
+                AddDay(d);
+                CalendarSchoolDay[Count - 1] = fromCalendar; // a marked day the list has not reached is not a school day
+                CalendarTerm[Count - 1] = fromCalendar ? calendar.SchoolDayTerms[c] : calendar.TermIndex(d);
+                if (fromCalendar)
                 {
-                    continue;
+                    c++;
                 }
 
-                AddDay(d);
                 for (; next <= last && marks[next].Session.Date == d; next++)
                 {
                     SetMark(marks[next].Session.Part, next);
@@ -108,7 +120,7 @@ internal sealed class Timeline
         {
             var open = IsOpen(marks, Am[i]) || IsOpen(marks, Pm[i]);
             var anyMark = Am[i] >= 0 || Pm[i] >= 0;
-            SchoolDay[i] = calendar is null ? open : calendar.IsSchoolDay(Dates[i]) && (open || !anyMark);
+            SchoolDay[i] = calendar is null ? open : CalendarSchoolDay[i] && (open || !anyMark);
         }
 
         Number(calendar, asOf);
@@ -132,6 +144,8 @@ internal sealed class Timeline
         Term = new int[size];
         HalfTerm = new int[size];
         Ends = new PeriodEnds[size];
+        CalendarSchoolDay = new bool[size];
+        CalendarTerm = new int[size];
     }
 
     private void AddDay(LocalDate date)
@@ -249,7 +263,7 @@ internal sealed class Timeline
 
                 var gap = WeekdaysBetween(a, b);
                 var newYear = Years[previous] != Years[i];
-                var newTerm = newYear || (calendar is null ? gap >= TermBreakWeekdays : calendar.TermIndex(Dates[previous]) != calendar.TermIndex(Dates[i]));
+                var newTerm = newYear || (calendar is null ? gap >= TermBreakWeekdays : CalendarTerm[previous] != CalendarTerm[i]);
                 if (newTerm)
                 {
                     term++;

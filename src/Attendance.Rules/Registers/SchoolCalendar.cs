@@ -19,6 +19,51 @@ public sealed class SchoolCalendar
         this.terms = terms;
         this.closures = closures;
         this.assessmentPeriods = assessmentPeriods;
+
+        // Every school day in order, with its term: an evaluation merges these with a register's
+        // marks instead of asking day by day.
+        var days = new List<LocalDate>();
+        var dayTerms = new List<int>();
+        for (var t = 0; t < terms.Length; t++)
+        {
+            for (var d = terms[t].Start; d <= terms[t].End; d = d.PlusDays(1))
+            {
+                if (d.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !closures.Contains(d))
+                {
+                    days.Add(d);
+                    dayTerms.Add(t);
+                }
+            }
+        }
+
+        SchoolDays = [.. days];
+        SchoolDayTerms = [.. dayTerms];
+    }
+
+    /// <summary>Every school day, in order.</summary>
+    internal LocalDate[] SchoolDays { get; }
+
+    /// <summary>The index of the term of each of <see cref="SchoolDays"/>.</summary>
+    internal int[] SchoolDayTerms { get; }
+
+    /// <summary>The index in <see cref="SchoolDays"/> of the first school day on or after <paramref name="date"/> (its length where there is none).</summary>
+    internal int FirstSchoolDayFrom(LocalDate date)
+    {
+        int lo = 0, hi = SchoolDays.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (SchoolDays[mid] < date)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>The terms in date order.</summary>
