@@ -59,13 +59,13 @@ public class EvaluationBufferTests
             }
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var register in registers)
+        var allocated = LeastAllocatedOverAPass(() =>
         {
-            actions += compiled.Evaluate(register, YearEnd, buffer).Actions.Length;
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            foreach (var register in registers)
+            {
+                actions += compiled.Evaluate(register, YearEnd, buffer).Actions.Length;
+            }
+        });
         Assert.Equal(0, allocated);
         Assert.True(actions > 0);
     }
@@ -95,13 +95,13 @@ public class EvaluationBufferTests
                 }
             }
 
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            foreach (var register in registers)
+            Assert.Equal(0, LeastAllocatedOverAPass(() =>
             {
-                actions += compiled.Evaluate(register, asOf, buffer, calendar).Actions.Length;
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                foreach (var register in registers)
+                {
+                    actions += compiled.Evaluate(register, asOf, buffer, calendar).Actions.Length;
+                }
+            }));
             Assert.True(actions > 0);
         }
     }
@@ -141,6 +141,25 @@ public class EvaluationBufferTests
         policy.Evaluate(first.Register, first.AsOf, used);
         var expected = policy.Evaluate(second.Register, second.AsOf, new EvaluationBuffer()).ToEvaluation();
         Assert.Equal(expected, policy.Evaluate(second.Register, second.AsOf, used).ToEvaluation());
+    }
+
+    /// <summary>
+    /// The bytes this thread allocates over a pass, the least of three: an allocation per pupil shows
+    /// in every pass, while the runtime's own work on the thread (a method recompiled at its optimised
+    /// tier partway through a pass, as when the whole suite loads the machine) can add bytes to one.
+    /// (One such pass failed this test once in a full run; alone, and in repeated runs, none did.)
+    /// </summary>
+    private static long LeastAllocatedOverAPass(Action pass)
+    {
+        var least = long.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            pass();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
     }
 
     private static (CompiledPolicy Compiled, PupilRegister[] Registers) Cohort(string school)

@@ -11,16 +11,21 @@ namespace Attendance.Rules.Evaluation.Rules;
 internal sealed class SessionCountRunner(SessionCountRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly bool[] mask = Mask(rule.Codes);
+    private readonly CountWindowKind kind = rule.Window.Kind;
+    private readonly int schoolWeeks = rule.Window.SchoolWeeks;
     private Counted[] pending = new Counted[Math.Max(16, rule.AtLeastSessions * 2)];
     private int[] marks = new int[Math.Max(16, rule.AtLeastSessions * 2)];
-    private int count;
+
+    // The counted sessions still in the window are pending[head..tail), oldest first.
+    private int head;
+    private int tail;
     private bool firedThisYear;
 
     private readonly record struct Counted(int Mark, int Day, int Week, int Term, int Year);
 
     public override void Reset()
     {
-        count = 0;
+        head = tail = 0;
         firedThisYear = false;
     }
 
@@ -35,34 +40,34 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
 
         var t = run.Timeline;
         var day = run.Day;
-        if (count == pending.Length)
+        if (tail == pending.Length)
         {
-            Array.Resize(ref pending, pending.Length * 2);
-            Array.Resize(ref marks, marks.Length * 2);
-        }
-
-        pending[count++] = new Counted(mark, day, t.Week[day], t.Term[day], t.Years[day]);
-
-        // Drop what has left the window for good; what is left is the count.
-        var window = rule.Window;
-        var kept = 0;
-        for (var i = 0; i < count; i++)
-        {
-            var c = pending[i];
-            var inWindow = window.Kind switch
+            if (head > 0)
             {
-                CountWindowKind.RollingSchoolWeeks => c.Week > t.Week[day] - window.SchoolWeeks,
-                CountWindowKind.AcademicYear => c.Year == run.Year.StartYear,
-                CountWindowKind.Term => c.Term == t.Term[day],
-                _ => c.Term >= t.Term[day] - 1,
-            };
-            if (inWindow)
+                Array.Copy(pending, head, pending, 0, tail - head);
+                tail -= head;
+                head = 0;
+            }
+            else
             {
-                pending[kept++] = c;
+                Array.Resize(ref pending, pending.Length * 2);
+                Array.Resize(ref marks, marks.Length * 2);
             }
         }
 
-        count = kept;
+        pending[tail++] = new Counted(mark, day, t.Week[day], t.Term[day], t.Years[day]);
+
+        // Drop what has left the window for good. Every window moves forward in time, so what has
+        // left it is always the oldest: the pending sessions are a queue.
+        var week = t.Week[day];
+        var term = t.Term[day];
+        var year = run.Year.StartYear;
+        while (head < tail && !InWindow(pending[head], week, term, year))
+        {
+            head++;
+        }
+
+        var count = tail - head;
         if (count < rule.AtLeastSessions || (rule.Repeat == RepeatMode.OncePerYear && firedThisYear))
         {
             return;
@@ -71,11 +76,11 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         firedThisYear = true;
         for (var i = 0; i < count; i++)
         {
-            marks[i] = pending[i].Mark;
+            marks[i] = pending[head + i].Mark;
         }
 
         var start = run.Keep(marks.AsSpan(0, count));
-        var first = window.Kind == CountWindowKind.RollingSchoolWeeks ? FirstWeekOfWindow(run, day) : Timeline.MondayOf(t.Dates[pending[0].Day]);
+        var first = kind == CountWindowKind.RollingSchoolWeeks ? FirstWeekOfWindow(run, day) : Timeline.MondayOf(t.Dates[pending[head].Day]);
         var date = t.Dates[day];
         var last = Timeline.MondayOf(date);
         run.Hit(new HitRecord { Runner = Order, Date = date, FirstWeek = first, LastWeek = last, ListStart = start, ListCount = count }, Rule.Action);
@@ -86,8 +91,16 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         action.Date2 = last;
         action.C = run.Year.StartYear;
         Emit(run, action);
-        count = 0;
+        head = tail = 0;
     }
+
+    private bool InWindow(in Counted c, int week, int term, int year) => kind switch
+    {
+        CountWindowKind.RollingSchoolWeeks => c.Week > week - schoolWeeks,
+        CountWindowKind.AcademicYear => c.Year == year,
+        CountWindowKind.Term => c.Term == term,
+        _ => c.Term >= term - 1,
+    };
 
     public override string Evidence(in ActionRecord action, EvaluationRun run)
     {
