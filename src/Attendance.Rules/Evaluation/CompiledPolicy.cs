@@ -113,9 +113,15 @@ public sealed partial class CompiledPolicy
             Session(run, timeline.Pm[day], day, inFigures);
             if (schoolDay)
             {
-                foreach (var runner in run.DayEndRunners)
+                run.SchoolDaysEnded++;
+                var runners = run.DayEndRunners;
+                var masks = run.DayMasks;
+                for (var i = 0; i < runners.Length; i++)
                 {
-                    runner.OnSchoolDayEnd(run, day);
+                    if (masks[i] is not { } m || Marked(run, m, timeline.Am[day]) || Marked(run, m, timeline.Pm[day]))
+                    {
+                        runners[i].OnSchoolDayEnd(run, day);
+                    }
                 }
 
                 if (timeline.Ends[day] != PeriodEnds.None)
@@ -370,6 +376,9 @@ public sealed partial class CompiledPolicy
         return true;
     }
 
+    private static bool Marked(EvaluationRun run, bool[] mask, int mark) =>
+        mark >= 0 && (mask[run.Codes[mark].Index] || mask[run.Effective[mark].Index]);
+
     /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>
     private void ClassifyArrivals(EvaluationRun run)
     {
@@ -416,11 +425,17 @@ public sealed partial class CompiledPolicy
         }
 
         var code = run.Codes[mark];
-        run.Effective[mark] = reinterpretations.Length == 0 ? code : Reinterpret(run, run.Runners, mark, code, run.Timeline.Dates[day]);
+        var effective = reinterpretations.Length == 0 ? code : Reinterpret(run, run.Runners, mark, code, run.Timeline.Dates[day]);
+        run.Effective[mark] = effective;
         run.Count(code, run.Timeline.DayNumbers[day], inFigures);
-        foreach (var runner in run.SessionRunners)
+        var runners = run.SessionRunners;
+        var masks = run.SessionMasks;
+        for (var i = 0; i < runners.Length; i++)
         {
-            runner.OnSession(run, mark);
+            if (masks[i] is not { } m || m[code.Index] || m[effective.Index])
+            {
+                runners[i].OnSession(run, mark);
+            }
         }
     }
 

@@ -35,7 +35,9 @@ internal sealed class EvaluationRun
         Compiled = compiled;
         Runners = compiled.CreateRunners();
         SessionRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSession))).ToArray();
+        SessionMasks = SessionRunners.Select(r => r.SessionMask).ToArray();
         DayEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && !r.OnlyAtPeriodEnds).ToArray();
+        DayMasks = DayEndRunners.Select(r => r.DayMask).ToArray();
         PeriodEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && r.OnlyAtPeriodEnds).ToArray();
         YearStartRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnYearStart))).ToArray();
     }
@@ -50,7 +52,13 @@ internal sealed class EvaluationRun
     /// <summary>The runners that act on each session: only those that do, so a rule costs nothing on the events it ignores.</summary>
     public RuleRunner[] SessionRunners { get; }
 
+    /// <summary>Each session runner's <see cref="RuleRunner.SessionMask"/>.</summary>
+    public bool[]?[] SessionMasks { get; }
+
     public RuleRunner[] DayEndRunners { get; }
+
+    /// <summary>Each day-end runner's <see cref="RuleRunner.DayMask"/>.</summary>
+    public bool[]?[] DayMasks { get; }
 
     /// <summary>Runners called at a school day's end only when it ends a week, half term, term or year.</summary>
     public RuleRunner[] PeriodEndRunners { get; }
@@ -94,6 +102,9 @@ internal sealed class EvaluationRun
     /// <summary>The current day's index in the timeline.</summary>
     public int Day { get; set; }
 
+    /// <summary>The school days ended so far, the current one included once it has ended.</summary>
+    public int SchoolDaysEnded { get; set; }
+
     public long YearAttended { get; private set; }
 
     public long YearPossible { get; private set; }
@@ -130,6 +141,7 @@ internal sealed class EvaluationRun
         IsCompulsoryAge = register.YearGroup is null || policy.CompulsoryYearGroups.Count == 0 || Contains(policy.CompulsoryYearGroups, register.YearGroup);
         Year = new(int.MinValue);
         Day = 0;
+        SchoolDaysEnded = 0;
         YearAttended = YearPossible = TermAttended = TermPossible = 0;
         CurrentTerm = -1;
         Figures = default;

@@ -15,12 +15,27 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
     private FiringGate gate;
     private int run;
     private LocalDate runStart;
+    private int lastDayEnded;
+
+    // Called only on days with a mark of its codes: a school day skipped since the last call broke the run.
+    public override bool[]? DayMask => mask;
 
     public override void Reset()
     {
         gate = new(mode);
         run = 0;
         runStart = default;
+        lastDayEnded = 0;
+    }
+
+    /// <summary>Breaks the run where school days without a mark of its codes have ended since the last call.</summary>
+    private void CatchUp(int daysEnded)
+    {
+        if (daysEnded > lastDayEnded)
+        {
+            run = 0;
+            gate.Fires(false);
+        }
     }
 
     public override void OnYearStart(EvaluationRun evaluation)
@@ -29,7 +44,8 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
 
         // A run the summer holiday did not break is the same run: its condition keeps holding into the
         // new year, so an on_lapse rule does not fire again until the run lapses (engine-semantics:
-        // "a rule does not fire again while its condition keeps holding").
+        // "a rule does not fire again while its condition keeps holding"). A run that school days
+        // skipped before the holiday broke is reset by the next call's catch-up before it can fire.
         if (run >= rule.AtLeastDays)
         {
             gate.KeepHolding();
@@ -38,6 +54,8 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
 
     public override void OnSchoolDayEnd(EvaluationRun evaluation, int day)
     {
+        CatchUp(evaluation.SchoolDaysEnded - 1);
+        lastDayEnded = evaluation.SchoolDaysEnded;
         var t = evaluation.Timeline;
         var qualifies = t.Am[day] >= 0 && t.Pm[day] >= 0 && Matches(mask, evaluation, t.Am[day]) && Matches(mask, evaluation, t.Pm[day]);
         if (!qualifies)

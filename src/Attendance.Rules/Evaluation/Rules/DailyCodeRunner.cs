@@ -7,6 +7,8 @@ internal sealed class DailyCodeRunner(DailyCodeRule rule, int order) : RuleRunne
 {
     private readonly bool[] mask = Mask(rule.Codes);
 
+    public override bool[]? DayMask => mask;
+
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
         var t = run.Timeline;

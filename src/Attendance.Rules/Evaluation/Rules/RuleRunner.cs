@@ -30,6 +30,12 @@ internal abstract class RuleRunner(Rule rule, int order)
     {
     }
 
+    /// <summary>The codes (by index) whose sessions <see cref="OnSession"/> acts on, by a mark's own code or the one it counts as; null for every session. The run skips the call for other sessions.</summary>
+    public virtual bool[]? SessionMask => null;
+
+    /// <summary>The codes (by index) of which a school day needs a mark, by its own code or the one it counts as, for <see cref="OnSchoolDayEnd"/> to act; null for every school day. The run skips the call for other days.</summary>
+    public virtual bool[]? DayMask => null;
+
     /// <summary>Whether <see cref="OnSchoolDayEnd"/> acts only on the last school day of a week, half term, term or year, so the run need not call it on other days.</summary>
     public virtual bool OnlyAtPeriodEnds => false;
 

@@ -23,6 +23,8 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
 
     private readonly record struct Counted(int Mark, int Day, int Week, int Term, int Year);
 
+    public override bool[]? SessionMask => mask;
+
     public override void Reset()
     {
         head = tail = 0;

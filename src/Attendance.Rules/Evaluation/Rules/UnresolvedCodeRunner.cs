@@ -1,3 +1,4 @@
+using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
 using Attendance.Rules.Registers;
 using NodaTime;
@@ -10,6 +11,10 @@ namespace Attendance.Rules.Evaluation.Rules;
 /// </summary>
 internal sealed class UnresolvedCodeRunner(UnresolvedCodeRule rule, int order) : RuleRunner(rule, order)
 {
+    private readonly bool[] mask = Mask(new CodeSelection(null, ValueList.Of(rule.Code)));
+
+    public override bool[]? DayMask => mask;
+
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
         var t = run.Timeline;
