@@ -35,11 +35,24 @@ var yearGroups = ReadYearGroups(Path.Combine(root, "samples", "data", school + "
 var (marks, lastDate) = ReadMarks(Path.Combine(root, "samples", "data", school + ".csv"));
 var due = new List<(string Pupil, PolicyAction Action)>();
 var persistent = 0;
+
+// One buffer for the whole run: each pupil is evaluated into it without allocating, and the full
+// result, evidence text and all, is made only for the pupils with something due tonight.
+var buffer = new EvaluationBuffer();
 foreach (var (pupil, pupilMarks) in marks)
 {
-    var evaluation = policy.Evaluate(PupilRegister.Create(pupil, pupilMarks, yearGroups.GetValueOrDefault(pupil)), lastDate);
-    persistent += evaluation.Figures.IsPersistentAbsence ? 1 : 0;
-    due.AddRange(evaluation.Actions.Where(a => a.Date == lastDate).Select(a => (pupil, a)));
+    var summary = policy.Evaluate(PupilRegister.Create(pupil, pupilMarks, yearGroups.GetValueOrDefault(pupil)), lastDate, buffer);
+    persistent += summary.IsPersistentAbsence ? 1 : 0;
+    var dueTonight = false;
+    foreach (var action in summary.Actions)
+    {
+        dueTonight |= action.Date == lastDate;
+    }
+
+    if (dueTonight)
+    {
+        due.AddRange(summary.ToEvaluation().Actions.Where(a => a.Date == lastDate).Select(a => (pupil, a)));
+    }
 }
 
 Console.WriteLine($"{policy.Policy.Name} ({policy.Version}), nightly run for {lastDate:yyyy-MM-dd}: {marks.Count} pupils, {persistent} persistently absent, {due.Count} actions due today");
