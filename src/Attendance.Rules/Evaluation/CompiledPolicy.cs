@@ -51,6 +51,7 @@ public sealed partial class CompiledPolicy
     /// <param name="calendar">The school's calendar, where known; otherwise school days, weeks and terms come from the marks.</param>
     /// <param name="priorNotices">Penalty notices the parent has already had for this child; a threshold hit never implies one was issued.</param>
     /// <returns>The evaluation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="register"/> is null.</exception>
     /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window for it.</exception>
     public PupilEvaluation Evaluate(PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null, IReadOnlyList<PriorPenaltyNotice>? priorNotices = null)
     {
@@ -77,13 +78,14 @@ public sealed partial class CompiledPolicy
     /// <param name="buffer">A buffer used by one thread at a time.</param>
     /// <param name="calendar">The school's calendar, where known.</param>
     /// <param name="priorNotices">Penalty notices the parent has already had for this child.</param>
-    /// <returns>The figures and the actions due, read from the buffer.</returns>
+    /// <returns>The figures and the actions due, read from the buffer; valid until the buffer's next evaluation.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="register"/> or <paramref name="buffer"/> is null.</exception>
     /// <exception cref="ArgumentException">A mark has an arrival time and no code, and the policy has no registration window for it.</exception>
     public EvaluationSummary Evaluate(PupilRegister register, LocalDate asOf, EvaluationBuffer buffer, SchoolCalendar? calendar = null, IReadOnlyList<PriorPenaltyNotice>? priorNotices = null)
     {
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(buffer);
-        var run = buffer.RunFor(this);
+        var run = buffer.Begin(this);
         run.Reset(register, asOf, calendar, priorNotices);
         ClassifyArrivals(run);
         var timeline = run.Timeline;
@@ -261,6 +263,7 @@ public sealed partial class CompiledPolicy
     /// <param name="pupilId">The pupil.</param>
     /// <param name="yearGroup">The pupil's year group, where known.</param>
     /// <returns>An empty state.</returns>
+    /// <exception cref="ArgumentException"><paramref name="pupilId"/> is null, empty or white space.</exception>
     public EvaluationState Start(string pupilId, string? yearGroup = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pupilId);
@@ -276,6 +279,7 @@ public sealed partial class CompiledPolicy
     /// <param name="asOf">The new evaluation date, not before the previous one.</param>
     /// <param name="calendar">The school's calendar, where known.</param>
     /// <returns>The new state, the evaluation, and what is newly due.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> or <paramref name="marks"/> is null.</exception>
     /// <exception cref="ArgumentException">The state is of another policy or version, a mark amends a session already fed (replay from that date instead), or the date goes backwards.</exception>
     public IncrementalEvaluation Advance(EvaluationState state, IEnumerable<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar = null)
     {

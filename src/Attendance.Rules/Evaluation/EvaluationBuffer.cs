@@ -13,6 +13,16 @@ public sealed class EvaluationBuffer
     private EvaluationRun? run;
     private DueAction[] actions = new DueAction[32];
 
+    /// <summary>Counts the evaluations begun in this buffer, so that a summary of an earlier one is refused rather than read as another pupil's.</summary>
+    internal int Generation { get; private set; }
+
+    /// <summary>Begins an evaluation: the run for the policy, and every earlier summary no longer valid.</summary>
+    internal EvaluationRun Begin(CompiledPolicy policy)
+    {
+        Generation++;
+        return RunFor(policy);
+    }
+
     /// <summary>The run of the policy evaluated last; a buffer moves between policies by making a new one.</summary>
     internal EvaluationRun RunFor(CompiledPolicy policy)
     {

@@ -3,17 +3,23 @@ namespace Attendance.Rules.Evaluation;
 /// <summary>
 /// What an evaluation into an <see cref="EvaluationBuffer"/> found, read from the buffer without
 /// allocating: the academic year's session counts and absence flags, and the actions due. It reads
-/// the buffer, so it holds only until the buffer's next evaluation.
+/// the buffer, so it is valid only until the buffer's next evaluation (of any register, under any
+/// policy): after that, <see cref="Actions"/>, <see cref="ThresholdHitCount"/> and
+/// <see cref="ToEvaluation"/> throw <see cref="InvalidOperationException"/> rather than give
+/// another pupil's results. Read what is needed, or call <see cref="ToEvaluation"/>, before
+/// evaluating the next register into the same buffer.
 /// </summary>
 public readonly ref struct EvaluationSummary
 {
     private readonly EvaluationBuffer buffer;
     private readonly EvaluationRun run;
+    private readonly int generation;
 
     internal EvaluationSummary(EvaluationBuffer buffer, EvaluationRun run)
     {
         this.buffer = buffer;
         this.run = run;
+        generation = buffer.Generation;
         var thresholds = run.Compiled.Policy.AbsenceFlags;
         var figures = run.Figures;
         PossibleSessions = figures.Possible;
@@ -47,12 +53,42 @@ public readonly ref struct EvaluationSummary
     public bool IsSevereAbsence { get; }
 
     /// <summary>The number of penalty-notice and other threshold hits.</summary>
-    public int ThresholdHitCount => run.HitCount;
+    /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
+    public int ThresholdHitCount => Current().HitCount;
 
     /// <summary>The actions due on or before the evaluation date, in order: date, session, the rule's place in the policy, stage.</summary>
-    public ReadOnlySpan<DueAction> Actions => buffer.Actions;
+    /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
+    public ReadOnlySpan<DueAction> Actions
+    {
+        get
+        {
+            Current();
+            return buffer.Actions;
+        }
+    }
 
     /// <summary>Makes the full evaluation (actions with evidence, hits with their sessions, figures, lateness outcomes). Allocates.</summary>
     /// <returns>The evaluation, equal to what <see cref="CompiledPolicy.Evaluate(Registers.PupilRegister, NodaTime.LocalDate, Registers.SchoolCalendar?, IReadOnlyList{PriorPenaltyNotice}?)"/> gives.</returns>
-    public PupilEvaluation ToEvaluation() => run.Compiled.ToEvaluation(run);
+    /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
+    public PupilEvaluation ToEvaluation()
+    {
+        var current = Current();
+        return current.Compiled.ToEvaluation(current);
+    }
+
+    /// <summary>The run this summary reads, if the buffer still holds it.</summary>
+    private EvaluationRun Current()
+    {
+        if (buffer is null)
+        {
+            throw new InvalidOperationException("this summary is empty: summaries come from CompiledPolicy.Evaluate(register, asOf, buffer)");
+        }
+
+        if (buffer.Generation != generation)
+        {
+            throw new InvalidOperationException("the buffer has evaluated another register since this summary was made; read a summary (or call ToEvaluation) before the buffer's next evaluation");
+        }
+
+        return run;
+    }
 }

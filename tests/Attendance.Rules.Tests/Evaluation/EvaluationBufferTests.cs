@@ -131,6 +131,85 @@ public class EvaluationBufferTests
         Assert.Equal("buffer", error.ParamName);
     }
 
+    [Fact]
+    public void A_summary_read_after_the_buffer_s_next_evaluation_is_refused_rather_than_giving_another_pupil_s_actions()
+    {
+        var (compiled, registers) = Cohort("laurence-jackson");
+        var other = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, "stanborough.yaml")));
+        var withActions = registers.First(r => compiled.Evaluate(r, YearEnd).Actions.Count > 0);
+        var coded = registers.First(r => r.PupilId != withActions.PupilId && r.Marks.All(m => m.Code is not null));
+        var buffer = new EvaluationBuffer();
+
+        // Under the same policy, and after the buffer moves to another policy.
+        foreach (var next in new Action[] { () => compiled.Evaluate(coded, YearEnd, buffer), () => other.Evaluate(coded, YearEnd, buffer) })
+        {
+            var summary = compiled.Evaluate(withActions, YearEnd, buffer);
+            Assert.True(summary.Actions.Length > 0);
+            next();
+            Assert.Equal("the buffer has evaluated another register since this summary was made; read a summary (or call ToEvaluation) before the buffer's next evaluation", Refused(summary));
+        }
+    }
+
+    [Fact]
+    public void A_default_summary_is_refused_with_a_message()
+    {
+        Assert.StartsWith("this summary is empty", Refused(default));
+    }
+
+    /// <summary>The messages of the exceptions a stale summary's members throw, which must agree (a ref struct cannot be captured by Assert.Throws' lambda).</summary>
+    private static string Refused(EvaluationSummary summary)
+    {
+        var messages = new List<string>();
+        try
+        {
+            _ = summary.Actions;
+        }
+        catch (InvalidOperationException e)
+        {
+            messages.Add(e.Message);
+        }
+
+        try
+        {
+            _ = summary.ThresholdHitCount;
+        }
+        catch (InvalidOperationException e)
+        {
+            messages.Add(e.Message);
+        }
+
+        try
+        {
+            summary.ToEvaluation();
+        }
+        catch (InvalidOperationException e)
+        {
+            messages.Add(e.Message);
+        }
+
+        Assert.Equal(3, messages.Count);
+        Assert.Single(messages.Distinct());
+        return messages[0];
+    }
+
+    [Fact]
+    public void An_arrival_the_policy_cannot_classify_leaves_the_buffer_usable_for_the_next_pupil()
+    {
+        // Hall Green has no afternoon window, so an afternoon arrival with no code cannot be classified.
+        var (compiled, registers) = Cohort("hall-green-primary");
+        var buffer = new EvaluationBuffer();
+        var big = registers.OrderByDescending(r => r.Marks.Length).First();
+        var day = big.Marks[^1].Session.Date;
+        var unclassifiable = PupilRegister.Create("bad", [SessionMark.Create(Session.Morning(day), "O"), SessionMark.Arrived(Session.Afternoon(day), new LocalTime(13, 30))]);
+        compiled.Evaluate(big, YearEnd, buffer);
+        var error = Assert.Throws<ArgumentException>(() => compiled.Evaluate(unclassifiable, YearEnd, buffer));
+        Assert.Equal("register", error.ParamName);
+        foreach (var register in registers.Take(30))
+        {
+            Assert.Equal(compiled.Evaluate(register, YearEnd), compiled.Evaluate(register, YearEnd, buffer).ToEvaluation());
+        }
+    }
+
     /// <summary>Nothing of one pupil's evaluation survives into the next: after any other register, a buffer gives what a fresh one gives.</summary>
     [Property(Arbitrary = [typeof(EvaluationArbitraries)], MaxTest = 60)]
     public void A_used_buffer_evaluates_as_a_fresh_one(RegisterCase first, RegisterCase second)
