@@ -272,7 +272,11 @@ public sealed partial class CompiledPolicy
 
     /// <summary>
     /// Feeds the marks of one or more new days and evaluates as of <paramref name="asOf"/>. Fed day
-    /// by day, the new actions add up to exactly what one evaluation of the whole register gives.
+    /// by day, each as of its own date, the new actions add up to exactly what one evaluation of the
+    /// whole register gives. An action is new once, keyed by its rule, stage and session: where an
+    /// evaluation date runs ahead of the marks with a calendar, an action can fall due on unmarked
+    /// school days and its evidence change when their marks arrive; it is not reported again, and
+    /// <see cref="IncrementalEvaluation.Evaluation"/> carries its evidence as it is now.
     /// </summary>
     /// <param name="state">The state from <see cref="Start"/> or the previous advance.</param>
     /// <param name="marks">New marks, all after the state's last session.</param>
@@ -496,6 +500,7 @@ public sealed partial class CompiledPolicy
 
     private void ReturnBuffer(EvaluationBuffer buffer)
     {
+        buffer.Forget();
         for (var i = 0; i < pool.Length; i++)
         {
             if (Interlocked.CompareExchange(ref pool[i], buffer, null) is null)

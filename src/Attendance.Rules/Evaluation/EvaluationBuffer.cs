@@ -34,6 +34,13 @@ public sealed class EvaluationBuffer
         return run;
     }
 
+    /// <summary>Lets go of the last register, calendar and prior notices (a pooled buffer should not keep them alive); any summary becomes invalid.</summary>
+    internal void Forget()
+    {
+        Generation++;
+        run?.Forget();
+    }
+
     internal ReadOnlySpan<DueAction> Actions => actions.AsSpan(0, run?.ActionCount ?? 0);
 
     /// <summary>Reads the finished run into its summary.</summary>

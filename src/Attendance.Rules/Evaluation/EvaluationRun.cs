@@ -171,6 +171,15 @@ internal sealed class EvaluationRun
 
     private int countedLength;
 
+    /// <summary>Drops the references to the last register and its inputs; the arrays (codes and windows of the national table and the policy) stay for the next one.</summary>
+    public void Forget()
+    {
+        Register = null!;
+        Marks = [];
+        Calendar = null;
+        PriorNotices = [];
+    }
+
     private static bool Contains(ValueList<string> list, string value)
     {
         for (var i = 0; i < list.Count; i++)

@@ -92,7 +92,7 @@ internal sealed class Timeline
             // Every calendar school day from the first mark to the evaluation date, merged with the marked days.
             var days = calendar.SchoolDays;
             var from = calendar.FirstSchoolDayFrom(marks[0].Session.Date);
-            var to = calendar.FirstSchoolDayFrom(asOf.PlusDays(1));
+            var to = calendar.FirstSchoolDayAfter(asOf);
             Reserve(last + 1 + Math.Max(0, to - from));
             Count = 0;
             int next = 0, c = from;
@@ -190,25 +190,8 @@ internal sealed class Timeline
     /// <summary>The calendar's first school day after <paramref name="date"/>, or null where it has none.</summary>
     private static LocalDate? NextSchoolDay(SchoolCalendar calendar, LocalDate date)
     {
-        var terms = calendar.Terms;
-        for (var i = 0; i < terms.Count; i++)
-        {
-            var term = terms[i];
-            if (term.End <= date)
-            {
-                continue;
-            }
-
-            for (var d = term.Start > date ? term.Start : date.PlusDays(1); d <= term.End; d = d.PlusDays(1))
-            {
-                if (calendar.IsSchoolDay(d))
-                {
-                    return d;
-                }
-            }
-        }
-
-        return null;
+        var next = calendar.FirstSchoolDayAfter(date);
+        return next < calendar.SchoolDays.Length ? calendar.SchoolDays[next] : null;
     }
 
     /// <summary>The periods school day <paramref name="day"/> closes when the next school day is <paramref name="next"/>.</summary>

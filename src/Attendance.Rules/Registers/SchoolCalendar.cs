@@ -47,13 +47,18 @@ public sealed class SchoolCalendar
     internal int[] SchoolDayTerms { get; }
 
     /// <summary>The index in <see cref="SchoolDays"/> of the first school day on or after <paramref name="date"/> (its length where there is none).</summary>
-    internal int FirstSchoolDayFrom(LocalDate date)
+    internal int FirstSchoolDayFrom(LocalDate date) => FirstSchoolDay(date, after: false);
+
+    /// <summary>The index in <see cref="SchoolDays"/> of the first school day after <paramref name="date"/> (its length where there is none).</summary>
+    internal int FirstSchoolDayAfter(LocalDate date) => FirstSchoolDay(date, after: true);
+
+    private int FirstSchoolDay(LocalDate date, bool after)
     {
         int lo = 0, hi = SchoolDays.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >> 1;
-            if (SchoolDays[mid] < date)
+            if (SchoolDays[mid] < date || (after && SchoolDays[mid] == date))
             {
                 lo = mid + 1;
             }

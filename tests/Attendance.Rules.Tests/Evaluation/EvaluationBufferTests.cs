@@ -107,6 +107,27 @@ public class EvaluationBufferTests
     }
 
     [Fact]
+    public void The_plain_evaluation_keeps_no_register_alive_in_its_pooled_buffers()
+    {
+        var (compiled, registers) = Cohort("hall-green-primary");
+        var weak = EvaluateACopy(compiled, registers.First(r => compiled.Evaluate(r, YearEnd).Actions.Count > 0));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(weak.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference EvaluateACopy(CompiledPolicy compiled, PupilRegister source)
+    {
+        var copy = PupilRegister.Create(source.PupilId, source.Marks, source.YearGroup);
+        Assert.NotEmpty(compiled.Evaluate(copy, YearEnd).Actions);
+        return new WeakReference(copy);
+    }
+
+    [Fact]
     public void A_buffer_moves_between_policies()
     {
         var (first, registers) = Cohort("laurence-jackson");
