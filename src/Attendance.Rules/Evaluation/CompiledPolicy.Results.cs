@@ -1,0 +1,131 @@
+using Attendance.Rules.Codes;
+using Attendance.Rules.Evaluation.Rules;
+using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Rules;
+using Attendance.Rules.Registers;
+using NodaTime;
+
+namespace Attendance.Rules.Evaluation;
+
+/// <summary>The full result of an evaluation, made from a run's records: evidence text is written here, and only here.</summary>
+public sealed partial class CompiledPolicy
+{
+    /// <summary>The full result of the run a buffer holds: every action with its evidence, hits, figures and lateness outcomes.</summary>
+    internal PupilEvaluation ToEvaluation(EvaluationRun run)
+    {
+        var actions = new PolicyAction[run.ActionCount];
+        var records = run.Actions;
+        for (var i = 0; i < records.Length; i++)
+        {
+            actions[i] = ToAction(run, records[i]);
+        }
+
+        var hits = new ThresholdHit[run.HitCount];
+        var hitRecords = run.Hits;
+        for (var i = 0; i < hitRecords.Length; i++)
+        {
+            var h = hitRecords[i];
+            hits[i] = new ThresholdHit
+            {
+                RuleId = run.Runners[h.Runner].Rule.Id,
+                Date = h.Date,
+                FirstWeek = h.FirstWeek,
+                LastWeek = h.LastWeek,
+                CountedSessions = Sessions(run, h.ListStart, h.ListCount),
+            };
+        }
+
+        var lateness = new List<LatenessOutcome>();
+        for (var i = 0; i < run.Marks.Length && run.Marks[i].Session.Date <= run.AsOf; i++)
+        {
+            if (run.HasArrival[i])
+            {
+                lateness.Add(new LatenessOutcome(run.Marks[i].Session, run.Marks[i].Arrival!.Value, run.Arrivals[i].ToOutcome()));
+            }
+        }
+
+        var asOf = run.AsOf;
+        return new PupilEvaluation
+        {
+            PupilId = run.Register.PupilId,
+            PolicyId = Policy.Id,
+            PolicyVersion = Version,
+            AsOf = asOf,
+            Figures = run.Figures.ToFigures(AcademicYear.ToDate(asOf), Policy.AbsenceFlags),
+            ThresholdHits = ValueList<ThresholdHit>.From(hits),
+            Actions = ValueList<PolicyAction>.From(actions),
+            LatenessOutcomes = ValueList<LatenessOutcome>.From(lateness),
+            NextPenaltyNotice = Policy.PenaltyNotices is { } notices ? PenaltyNoticeSequence.Next(notices, run.PriorNotices.Where(p => p.IssuedOn <= asOf), asOf) : null,
+        };
+    }
+
+    private static ValueList<Session> Sessions(EvaluationRun run, int start, int count)
+    {
+        if (count == 0)
+        {
+            return ValueList<Session>.Empty;
+        }
+
+        var sessions = new Session[count];
+        var marks = run.Counted(start, count);
+        for (var i = 0; i < count; i++)
+        {
+            sessions[i] = run.Marks[marks[i]].Session;
+        }
+
+        return ValueList<Session>.From(sessions);
+    }
+
+    private PolicyAction ToAction(EvaluationRun run, in ActionRecord a)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (a.Source == ActionRecord.RegistrationSource)
+        {
+            var mark = run.Marks[a.Mark];
+            var outcome = run.Arrivals[a.Mark];
+            var window = outcome.Window!;
+            return new PolicyAction
+            {
+                RuleId = "registration",
+                Kind = ActionKind.DataQuality,
+                Title = "The mark and the arrival time disagree",
+                Date = a.At.Date,
+                Session = a.At.Part,
+                Evidence = $"{mark.Session} is marked {mark.Code!.Code} but the arrival at {mark.Arrival!.Value.ToString("HH:mm", invariant)} gives {outcome.ArrivalCode} (late after {window.LateAfter.ToString("HH:mm", invariant)}, closes {window.Closes.ToString("HH:mm", invariant)})",
+                Sessions = ValueList.Of(mark.Session),
+            };
+        }
+
+        if (a.Source < 0)
+        {
+            var sanction = Policy.Registration.Sanctions[ActionRecord.SanctionSource - a.Source];
+            var mark = run.Marks[a.Mark];
+            return new PolicyAction
+            {
+                RuleId = sanction.Id,
+                Kind = ActionKind.Sanction,
+                Title = sanction.Title,
+                Date = a.At.Date,
+                Session = a.At.Part,
+                Evidence = $"arrived {mark.Arrival!.Value.ToString("HH:mm", invariant)} for the {mark.Session.Part} session, after {sanction.ArrivalAfter.ToString("HH:mm", invariant)}",
+                Sessions = ValueList.Of(mark.Session),
+            };
+        }
+
+        var runner = run.Runners[a.Source];
+        var rule = runner.Rule;
+        var stage = a.StageIndex >= 0 ? ((StagedRule)rule).Stages[a.StageIndex] : null;
+        return new PolicyAction
+        {
+            RuleId = rule.Id,
+            Kind = stage?.Action ?? rule.Action ?? ActionKind.Notification,
+            Stage = stage?.Number,
+            Title = stage?.Title ?? rule.Title,
+            Date = a.At.Date,
+            Session = a.At.Part,
+            Evidence = runner.Evidence(a, run),
+            Sessions = Sessions(run, a.ListStart, a.ListCount),
+            FollowUps = stage?.FollowUps ?? rule.FollowUps,
+        };
+    }
+}
