@@ -6,7 +6,7 @@ namespace Attendance.Rules.Benchmarks.Cohorts;
 /// <summary>
 /// The engine's evaluation paths, one pupil at a time, shared by the BenchmarkDotNet classes and the
 /// quick mode so both measure the same call. Each returns the number of actions, so the result is
-/// used and nothing is retained. A new path (an overload that writes into a caller-owned buffer, say)
+/// used and nothing is retained. A new path (another overload of the engine, say)
 /// is a method here plus one line in <see cref="Benchmarks.EvaluateBenchmarks"/> and one in
 /// <see cref="Quick.QuickRun"/>.
 /// </summary>
