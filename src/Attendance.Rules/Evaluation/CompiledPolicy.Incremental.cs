@@ -1,7 +1,4 @@
-using Attendance.Rules.Codes;
-using Attendance.Rules.Evaluation.Rules;
 using Attendance.Rules.Policies;
-using Attendance.Rules.Policies.Rules;
 using Attendance.Rules.Registers;
 using NodaTime;
 
@@ -68,8 +65,7 @@ public sealed partial class CompiledPolicy
             var hitsBefore = new Dictionary<(int, LocalDate), int>();
             if (state.EvaluatedTo is { } to)
             {
-                Evaluate(PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup), to, buffer, calendar);
-                var run = buffer.RunFor(this);
+                var run = Run(PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup), to, buffer, calendar, priorNotices: null);
                 foreach (var a in run.Actions)
                 {
                     Increment(dueBefore, (a.Source, a.StageIndex, a.At));
@@ -81,8 +77,9 @@ public sealed partial class CompiledPolicy
                 }
             }
 
-            var now = Evaluate(register, asOf, buffer, calendar).ToEvaluation();
-            var records = buffer.RunFor(this).Actions;
+            var latest = Run(register, asOf, buffer, calendar, priorNotices: null);
+            var now = ToEvaluation(latest);
+            var records = latest.Actions;
             var newActions = new List<PolicyAction>();
             for (var i = 0; i < records.Length; i++)
             {
@@ -92,7 +89,7 @@ public sealed partial class CompiledPolicy
                 }
             }
 
-            var hitRecords = buffer.RunFor(this).Hits;
+            var hitRecords = latest.Hits;
             var newHits = new List<ThresholdHit>();
             for (var i = 0; i < hitRecords.Length; i++)
             {

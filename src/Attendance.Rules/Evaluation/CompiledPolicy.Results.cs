@@ -1,9 +1,6 @@
-using Attendance.Rules.Codes;
-using Attendance.Rules.Evaluation.Rules;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
 using Attendance.Rules.Registers;
-using NodaTime;
 
 namespace Attendance.Rules.Evaluation;
 
@@ -76,6 +73,27 @@ public sealed partial class CompiledPolicy
         return ValueList<Session>.From(sessions);
     }
 
+    /// <summary>The rule id of the data-quality action raised where a mark and its arrival time disagree.</summary>
+    internal const string RegistrationRuleId = "registration";
+
+    /// <summary>Who raised a recorded action: the rule or sanction's id, the kind of step, and the stage of a staged rule.</summary>
+    internal (string RuleId, ActionKind Kind, Stage? Stage) SourceOf(in ActionRecord a)
+    {
+        if (a.Source == ActionRecord.RegistrationSource)
+        {
+            return (RegistrationRuleId, ActionKind.DataQuality, null);
+        }
+
+        if (a.Source < 0)
+        {
+            return (Policy.Registration.Sanctions[ActionRecord.SanctionSource - a.Source].Id, ActionKind.Sanction, null);
+        }
+
+        var rule = Policy.Rules[a.Source];
+        var stage = a.StageIndex >= 0 ? ((StagedRule)rule).Stages[a.StageIndex] : null;
+        return (rule.Id, stage?.Action ?? rule.Action ?? ActionKind.Notification, stage);
+    }
+
     private PolicyAction ToAction(EvaluationRun run, in ActionRecord a)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
@@ -86,7 +104,7 @@ public sealed partial class CompiledPolicy
             var window = outcome.Window!;
             return new PolicyAction
             {
-                RuleId = "registration",
+                RuleId = RegistrationRuleId,
                 Kind = ActionKind.DataQuality,
                 Title = "The mark and the arrival time disagree",
                 Date = a.At.Date,
@@ -114,11 +132,11 @@ public sealed partial class CompiledPolicy
 
         var runner = run.Runners[a.Source];
         var rule = runner.Rule;
-        var stage = a.StageIndex >= 0 ? ((StagedRule)rule).Stages[a.StageIndex] : null;
+        var (ruleId, kind, stage) = SourceOf(a);
         return new PolicyAction
         {
-            RuleId = rule.Id,
-            Kind = stage?.Action ?? rule.Action ?? ActionKind.Notification,
+            RuleId = ruleId,
+            Kind = kind,
             Stage = stage?.Number,
             Title = stage?.Title ?? rule.Title,
             Date = a.At.Date,

@@ -85,6 +85,13 @@ public sealed partial class CompiledPolicy
     {
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(buffer);
+        Run(register, asOf, buffer, calendar, priorNotices);
+        return buffer.Summarise();
+    }
+
+    /// <summary>The evaluation pass: fills the buffer's run with the register's records, sorted.</summary>
+    internal EvaluationRun Run(PupilRegister register, LocalDate asOf, EvaluationBuffer buffer, SchoolCalendar? calendar, IReadOnlyList<PriorPenaltyNotice>? priorNotices)
+    {
         var run = buffer.Begin(this);
         run.Reset(register, asOf, calendar, priorNotices);
         ClassifyArrivals(run);
@@ -137,11 +144,10 @@ public sealed partial class CompiledPolicy
         }
 
         run.SortRecords();
-        return buffer.Summarise();
+        return run;
     }
 
-    private static bool Marked(EvaluationRun run, bool[] mask, int mark) =>
-        mark >= 0 && (mask[run.Codes[mark].Index] || mask[run.Effective[mark].Index]);
+    private static bool Marked(EvaluationRun run, bool[] mask, int mark) => mark >= 0 && RuleRunner.Matches(mask, run, mark);
 
     /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>
     private void ClassifyArrivals(EvaluationRun run)
@@ -196,7 +202,7 @@ public sealed partial class CompiledPolicy
         var masks = run.SessionMasks;
         for (var i = 0; i < runners.Length; i++)
         {
-            if (masks[i] is not { } m || m[code.Index] || m[effective.Index])
+            if (masks[i] is not { } m || RuleRunner.Matches(m, run, mark))
             {
                 runners[i].OnSession(run, mark);
             }

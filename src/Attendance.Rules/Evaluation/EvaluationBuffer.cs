@@ -53,19 +53,11 @@ public sealed class EvaluationBuffer
         }
 
         var records = r.Actions;
-        var rules = r.Compiled.Policy.Rules;
-        var sanctions = r.Compiled.Policy.Registration.Sanctions;
         for (var i = 0; i < records.Length; i++)
         {
             ref readonly var a = ref records[i];
-            var (id, kind, stage) = a.Source switch
-            {
-                ActionRecord.RegistrationSource => ("registration", ActionKind.DataQuality, (int?)null),
-                < 0 => (sanctions[ActionRecord.SanctionSource - a.Source].Id, ActionKind.Sanction, null),
-                _ when a.StageIndex >= 0 => (rules[a.Source].Id, ((Policies.Rules.StagedRule)rules[a.Source]).Stages[a.StageIndex].Action, a.StageNumber),
-                _ => (rules[a.Source].Id, rules[a.Source].Action ?? ActionKind.Notification, null),
-            };
-            actions[i] = new DueAction(id, kind, stage, a.At.Date, a.At.Part);
+            var (id, kind, stage) = r.Compiled.SourceOf(a);
+            actions[i] = new DueAction(id, kind, stage?.Number, a.At.Date, a.At.Part);
         }
 
         return new EvaluationSummary(this, r);

@@ -74,7 +74,7 @@ internal abstract class RuleRunner(Rule rule, int order)
     /// makes it count as. A reinterpreted illness is still an illness (for a sickness return) and
     /// now also unauthorised (for a penalty-notice threshold).
     /// </summary>
-    protected static bool Matches(bool[] mask, EvaluationRun run, int mark) =>
+    internal static bool Matches(bool[] mask, EvaluationRun run, int mark) =>
         mask[run.Effective[mark].Index] || mask[run.Codes[mark].Index];
 
     internal static bool[] Mask(CodeSelection selection)
