@@ -41,9 +41,26 @@ public sealed partial class CompiledPolicy
             }
         }
 
+        var indicators = new IndicatorResult[run.IndicatorHolds.Length];
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            var evidence = new System.Text.StringBuilder();
+            if (run.IndicatorPoint.Day >= 0)
+            {
+                Conditions.Indicators[i].Describe(run, run.IndicatorPoint, evidence);
+            }
+            else
+            {
+                evidence.Append("no school day to the evaluation date");
+            }
+
+            indicators[i] = new IndicatorResult { Id = Policy.Indicators[i].Id, Title = Policy.Indicators[i].Title, Holds = run.IndicatorHolds[i], Evidence = evidence.ToString() };
+        }
+
         var asOf = run.AsOf;
         return new PupilEvaluation
         {
+            Indicators = ValueList<IndicatorResult>.From(indicators),
             PupilId = run.Register.PupilId,
             PolicyId = Policy.Id,
             PolicyVersion = Version,

@@ -1,4 +1,5 @@
 using Attendance.Rules.Codes;
+using Attendance.Rules.Evaluation.Conditions;
 using Attendance.Rules.Evaluation.Rules;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
@@ -31,6 +32,7 @@ public sealed partial class CompiledPolicy
         {
             sanctionOrder.TryAdd(policy.Registration.Sanctions[i], i);
         }
+        Conditions = new ConditionPlan(policy);
         reinterpretations = policy.Rules.OfType<ReinterpretRule>()
             .Select(r => new Reinterpretation(r, RuleRunner.Mask(r.Codes), IndexOfRule(policy, r.AfterRule)))
             .ToArray();
@@ -38,6 +40,9 @@ public sealed partial class CompiledPolicy
 
     /// <summary>The policy.</summary>
     public Policy Policy { get; }
+
+    /// <summary>The policy's conditions, compiled once and shared by every run.</summary>
+    internal ConditionPlan Conditions { get; }
 
     /// <summary>The version every evaluation names: the policy's version and the first 12 hex digits of the SHA-256 of its canonical resolved form (<see cref="Loading.PolicyFingerprint"/>).</summary>
     public string Version { get; }
@@ -97,6 +102,8 @@ public sealed partial class CompiledPolicy
         ClassifyArrivals(run);
         var timeline = run.Timeline;
         timeline.Fill(register.Marks.AsSpan(), asOf, calendar);
+        var columns = run.Columns;
+        columns?.Reset(run.Marks.Length, timeline.Count);
         var figuresYear = asOf.Month >= 8 ? asOf.Year : asOf.Year - 1;
         for (var day = 0; day < timeline.Count; day++)
         {
@@ -117,9 +124,11 @@ public sealed partial class CompiledPolicy
                 run.StartTermIfNew(timeline.Term[day]);
             }
 
+            columns?.BeginDay(run, day);
             var inFigures = year == figuresYear;
             Session(run, timeline.Am[day], day, inFigures);
             Session(run, timeline.Pm[day], day, inFigures);
+            columns?.EndDay(run, day);
             if (schoolDay)
             {
                 run.SchoolDaysEnded++;
@@ -143,8 +152,27 @@ public sealed partial class CompiledPolicy
             }
         }
 
+        JudgeIndicators(run);
         run.SortRecords();
         return run;
+    }
+
+    /// <summary>The indicators, judged at the end of the last day to the evaluation date.</summary>
+    private void JudgeIndicators(EvaluationRun run)
+    {
+        var nodes = Conditions.Indicators;
+        if (nodes.Length == 0)
+        {
+            return;
+        }
+
+        var count = run.Timeline.Count;
+        var point = count > 0 ? new JudgedPoint(count - 1, run.Columns!.Count, true) : new JudgedPoint(-1, 0, true);
+        run.IndicatorPoint = point;
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            run.IndicatorHolds[i] = count > 0 && ConditionRunner.Applies(null, run) && nodes[i].Holds(run, point);
+        }
     }
 
     private static bool Marked(EvaluationRun run, bool[] mask, int mark) => mark >= 0 && RuleRunner.Matches(mask, run, mark);
@@ -198,6 +226,7 @@ public sealed partial class CompiledPolicy
         var effective = reinterpretations.Length == 0 ? code : Reinterpret(run, run.Runners, mark, code, run.Timeline.Dates[day]);
         run.Effective[mark] = effective;
         run.Count(code, run.Timeline.DayNumbers[day], inFigures);
+        run.Columns?.AddSession(run, mark);
         var runners = run.SessionRunners;
         var masks = run.SessionMasks;
         for (var i = 0; i < runners.Length; i++)
@@ -286,7 +315,8 @@ public sealed partial class CompiledPolicy
                 DailyCodeRule r => new DailyCodeRunner(r, i),
                 UnresolvedCodeRule r => new UnresolvedCodeRunner(r, i),
                 CodeChangeRule r => new CodeChangeRunner(r, i),
-                StagedRule r => new StagedRunner(r, i),
+                StagedRule r => new StagedRunner(r, i, Conditions.Stages[i]!),
+                ConditionRule r => new ConditionRunner(r, i, Conditions),
                 RewardRule r => new RewardRunner(r, i),
                 ScheduledRule r => new ScheduledRunner(r, i),
                 ReinterpretRule r => new InertRunner(r, i),

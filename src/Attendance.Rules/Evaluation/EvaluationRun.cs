@@ -33,6 +33,8 @@ internal sealed class EvaluationRun
     public EvaluationRun(CompiledPolicy compiled)
     {
         Compiled = compiled;
+        Columns = compiled.Conditions.IsUsed ? compiled.Conditions.CreateColumns() : null;
+        IndicatorHolds = new bool[compiled.Policy.Indicators.Count];
         Runners = compiled.CreateRunners();
         SessionRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSession))).ToArray();
         SessionMasks = SessionRunners.Select(r => r.SessionMask).ToArray();
@@ -46,6 +48,15 @@ internal sealed class EvaluationRun
         runner.GetType().GetMethod(method)!.DeclaringType != typeof(RuleRunner);
 
     public CompiledPolicy Compiled { get; }
+
+    /// <summary>The columns the policy's conditions read; null where it has none.</summary>
+    public Conditions.ConditionColumns? Columns { get; }
+
+    /// <summary>Whether each of the policy's indicators holds as of the evaluation date.</summary>
+    public bool[] IndicatorHolds { get; }
+
+    /// <summary>The point indicators were judged at, for their evidence; its day is -1 where the register had no day to the evaluation date.</summary>
+    public Conditions.JudgedPoint IndicatorPoint { get; set; }
 
     public RuleRunner[] Runners { get; }
 
@@ -166,6 +177,7 @@ internal sealed class EvaluationRun
         foreach (var runner in Runners)
         {
             runner.Reset();
+            runner.OnRegister(this);
         }
     }
 

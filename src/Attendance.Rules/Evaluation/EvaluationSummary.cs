@@ -52,6 +52,10 @@ public readonly ref struct EvaluationSummary
     /// <summary>Whether absence is at or above the policy's severe-absence threshold.</summary>
     public bool IsSevereAbsence { get; }
 
+    /// <summary>Whether each of the policy's indicators holds as of the evaluation date, in the policy's order (<see cref="Policies.Policy.Indicators"/>).</summary>
+    /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
+    public ReadOnlySpan<bool> Indicators => Current().IndicatorHolds;
+
     /// <summary>The number of penalty-notice and other threshold hits.</summary>
     /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
     public int ThresholdHitCount => Current().HitCount;

@@ -20,6 +20,9 @@ public sealed record PupilEvaluation
     /// <summary>The figures for the academic year to <see cref="AsOf"/>, with the policy's absence flags.</summary>
     public required AttendanceFigures Figures { get; init; }
 
+    /// <summary>The policy's indicators (its own targets and bands), in the policy's order, as of <see cref="AsOf"/>.</summary>
+    public Policies.ValueList<IndicatorResult> Indicators { get; init; } = Policies.ValueList<IndicatorResult>.Empty;
+
     /// <summary>Count thresholds reached on or before <see cref="AsOf"/>, in date order.</summary>
     public required Policies.ValueList<ThresholdHit> ThresholdHits { get; init; }
 

@@ -7,15 +7,36 @@ using NodaTime;
 namespace Attendance.Rules.Loading;
 
 /// <summary>Reads a resolved policy mapping into the immutable <see cref="Policy"/> model, recording every problem.</summary>
-internal sealed class PolicyReader
+internal sealed partial class PolicyReader
 {
     internal static readonly string[] TopLevelKeys =
     [
         "id", "version", "name", "local_authority", "phase", "document", "extends", "disable", "compulsory_year_groups",
-        "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "leave", "notes", "rules",
+        "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "leave", "notes", "defaults", "indicators", "rules",
     ];
 
     private static readonly string[] CommonRuleKeys = ["id", "type", "title", "action", "source", "follow_ups", "repeat", "note"];
+
+    /// <summary>The keys of a rule of the language v2 (a rule with <c>when</c> and no <c>type</c>).</summary>
+    internal static readonly string[] ConditionRuleKeys = ["id", "title", "action", "when", "judged", "repeat", "applies_to", "after", "source", "follow_ups", "note"];
+
+    internal static readonly Dictionary<string, RepeatMode> ConditionRepeatNames = new(StringComparer.Ordinal)
+    {
+        ["once_per_year"] = RepeatMode.OncePerYear,
+        ["on_lapse"] = RepeatMode.OnLapse,
+        ["fresh"] = RepeatMode.FreshSessions,
+        ["every_time"] = RepeatMode.EveryTime,
+    };
+
+    internal static readonly Dictionary<string, Policies.Conditions.JudgedPeriod> JudgedNames = new(StringComparer.Ordinal)
+    {
+        ["session"] = Policies.Conditions.JudgedPeriod.Session,
+        ["day"] = Policies.Conditions.JudgedPeriod.Day,
+        ["week"] = Policies.Conditions.JudgedPeriod.Week,
+        ["half_term"] = Policies.Conditions.JudgedPeriod.HalfTerm,
+        ["term"] = Policies.Conditions.JudgedPeriod.Term,
+        ["year"] = Policies.Conditions.JudgedPeriod.Year,
+    };
 
     private static readonly Dictionary<string, string[]> RuleKeys = new(StringComparer.Ordinal)
     {
@@ -119,7 +140,10 @@ internal sealed class PolicyReader
         var penaltyNotices = root.Get("penalty_notices") is { } pn && !pn.IsNull ? ReadPenaltyNotices(pn) : null;
         var leave = root.Get("leave") is { } leaveNode && !leaveNode.IsNull ? new LeaveReader(r).Read(leaveNode) : null;
         var notes = root.Get("notes") is { } notesNode ? ReadNotes(notesNode) : ValueList<PolicyNote>.Empty;
+        var defaults = root.Get("defaults") is { } defaultsNode && !defaultsNode.IsNull ? ReadDefaults(defaultsNode) : PolicyDefaults.None;
         var rules = root.Get("rules") is { } rulesNode ? ReadRules(rulesNode) : ValueList<Rule>.Empty;
+        var indicators = root.Get("indicators") is { } indicatorsNode ? ReadIndicators(indicatorsNode, rules) : ValueList<Indicator>.Empty;
+        CheckReferences(rules, indicators, root);
         CheckSanctionIds(registration, rules, root);
         CheckLeaveIds(leave, registration, rules, root);
 
@@ -147,6 +171,8 @@ internal sealed class PolicyReader
             Leave = leave,
             Notes = notes,
             Rules = rules,
+            Indicators = indicators,
+            Defaults = defaults,
         };
     }
 
@@ -498,6 +524,11 @@ internal sealed class PolicyReader
             return null;
         }
 
+        if (node.Get("when") is not null && node.Get("type") is null)
+        {
+            return ReadConditionRule(node);
+        }
+
         var type = r.String(node, "type", what, required: true);
         if (type is null)
         {
@@ -714,7 +745,7 @@ internal sealed class PolicyReader
         foreach (var item in Items(stagesNode, "stages"))
         {
             const string stageWhat = "a stage";
-            if (!r.Mapping(item, stageWhat, ["stage", "title", "action", "when", "source", "follow_ups"]))
+            if (!r.Mapping(item, stageWhat, ["stage", "title", "action", "when", "judged", "source", "follow_ups"]))
             {
                 ok = false;
                 continue;
@@ -725,7 +756,13 @@ internal sealed class PolicyReader
             var action = r.Enum(item, "action", stageWhat, ActionNames, required: true);
             var sources = r.Quotes(item, "source", stageWhat, required: true);
             var followUps = ReadFollowUps(item, stageWhat);
-            var condition = r.Required(item, "when", stageWhat) is { } when ? ReadCondition(when, number, stages) : null;
+            var condition = r.Required(item, "when", stageWhat) is { } when
+                ? when.Kind == YamlNodeKind.Mapping && when.Get("type") is null ? ReadConditionStage(item, when, id, stages) : ReadCondition(when, number, stages)
+                : null;
+            if (item.Get("judged") is { } judgedNode && condition is not ConditionStage)
+            {
+                r.Error(judgedNode, "'judged' goes with a stage whose 'when' is a condition of the language v2", "no 'judged' on a stage with a 'type'");
+            }
             if (number is { } n && stages.Count > 0 && n <= stages[^1].Number)
             {
                 r.Error(item.Get("stage")!, $"stage {n} comes after stage {stages[^1].Number}; stages must be in increasing order", $"a stage number above {stages[^1].Number}");
@@ -738,7 +775,7 @@ internal sealed class PolicyReader
                 continue;
             }
 
-            if (stages.Count == 0 && condition is not AttendanceBelowCondition)
+            if (stages.Count == 0 && condition is not (AttendanceBelowCondition or ConditionStage))
             {
                 r.Error(item.Get("when")!, $"the first stage's condition '{condition.TypeName}' refers to a previous stage, and there is none", "attendance_below for the first stage");
                 ok = false;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Attendance.Rules.Leave;
+using Attendance.Rules.Loading.Language;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Leave;
 using Attendance.Rules.Policies.Rules;
@@ -95,6 +96,28 @@ public static class PolicyWriter
                         Text(4, "topic", note.Topic);
                         Text(4, "text", note.Text);
                         Sources(4, note.Sources);
+                    });
+                }
+            }
+
+            if (policy.Defaults.MinPossibleSessions is { } min)
+            {
+                Key(0, "defaults");
+                Line(2, "min_possible_sessions", Int(min));
+            }
+
+            if (policy.Indicators.Count > 0)
+            {
+                Key(0, "indicators");
+                foreach (var indicator in policy.Indicators)
+                {
+                    Item(2, () =>
+                    {
+                        Text(4, "id", indicator.Id);
+                        Text(4, "title", indicator.Title);
+                        ConditionWriter.Write(sb, 4, "when", indicator.When, CodesValue);
+                        Sources(4, indicator.Sources);
+                        OptionalText(4, "note", indicator.Note);
                     });
                 }
             }
@@ -387,6 +410,12 @@ public static class PolicyWriter
 
         private void WriteRule(int indent, Rule rule)
         {
+            if (rule is ConditionRule conditionRule)
+            {
+                WriteConditionRule(indent, conditionRule);
+                return;
+            }
+
             Text(indent, "id", rule.Id);
             Line(indent, "type", rule.TypeName);
             Text(indent, "title", rule.Title);
@@ -522,11 +551,70 @@ public static class PolicyWriter
             }
         }
 
+        private void WriteConditionRule(int indent, ConditionRule rule)
+        {
+            Text(indent, "id", rule.Id);
+            Text(indent, "title", rule.Title);
+            Line(indent, "action", ActionName(rule.Action!.Value));
+            if (rule.Judged != Policies.Conditions.JudgedPeriod.Day)
+            {
+                Line(indent, "judged", Name(PolicyReader.JudgedNames, rule.Judged));
+            }
+
+            if (rule.After is { } after)
+            {
+                Line(indent, "after", ConditionWriter.Reference(after));
+            }
+
+            if (rule.AppliesTo is { } applies)
+            {
+                Key(indent, "applies_to");
+                if (applies.YearGroups.Count > 0)
+                {
+                    QuotedList(indent + 2, "year_groups", applies.YearGroups);
+                }
+
+                if (applies.CompulsoryAge)
+                {
+                    Line(indent + 2, "compulsory_age", "true");
+                }
+            }
+
+            ConditionWriter.Write(sb, indent, "when", rule.When, CodesValue);
+            Sources(indent, rule.Sources);
+            FollowUps(indent, rule.FollowUps);
+            if (rule.Repeat != RepeatMode.OncePerYear)
+            {
+                Line(indent, "repeat", Name(PolicyReader.ConditionRepeatNames, rule.Repeat));
+            }
+
+            OptionalText(indent, "note", rule.Note);
+        }
+
+        /// <summary>A code selection as a value: the code set's name where the policy has that set, else the quoted codes.</summary>
+        private string CodesValue(CodeSelection selection) =>
+            selection.SetName is { } name && name.Length > 2 && PolicyReader.IsKebab(name) && policy.CodeSets.Any(s => s.Key == name && s.Value.Equals(selection.Codes))
+                ? name
+                : "[" + string.Join(", ", selection.Codes.Select(c => Quote(c, 0))) + "]";
+
         private void WriteStage(int indent, Stage stage)
         {
             Line(indent, "stage", Int(stage.Number));
             Text(indent, "title", stage.Title);
             Line(indent, "action", ActionName(stage.Action));
+            if (stage.When is ConditionStage conditionStage)
+            {
+                if (conditionStage.Judged != Policies.Conditions.JudgedPeriod.Day)
+                {
+                    Line(indent, "judged", Name(PolicyReader.JudgedNames, conditionStage.Judged));
+                }
+
+                ConditionWriter.Write(sb, indent, "when", conditionStage.When, CodesValue);
+                Sources(indent, stage.Sources);
+                FollowUps(indent, stage.FollowUps);
+                return;
+            }
+
             Key(indent, "when");
             var inner = indent + 2;
             Line(inner, "type", stage.When.TypeName);

@@ -62,6 +62,12 @@ public sealed record Policy
     /// <summary>The rules, national ones first (as replaced by the school), then the school's own.</summary>
     public ValueList<Rule> Rules { get; init; } = ValueList<Rule>.Empty;
 
+    /// <summary>Named conditions without actions, reported on every pupil's result.</summary>
+    public ValueList<Indicator> Indicators { get; init; } = ValueList<Indicator>.Empty;
+
+    /// <summary>Policy-wide defaults of the language v2.</summary>
+    public PolicyDefaults Defaults { get; init; } = PolicyDefaults.None;
+
     /// <summary>Finds a rule by id.</summary>
     /// <param name="id">The rule's id.</param>
     /// <returns>The rule, or null.</returns>

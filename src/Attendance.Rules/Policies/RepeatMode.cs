@@ -11,4 +11,7 @@ public enum RepeatMode
 
     /// <summary>Again whenever the count is reached from sessions not counted in an earlier hit (the default for counts).</summary>
     FreshSessions,
+
+    /// <summary>At every judged point where the condition holds (language v2 rules only).</summary>
+    EveryTime,
 }

@@ -194,7 +194,7 @@ public class MalformedPolicyTests
         ],
         ["unknown-top-level-key.yaml"] =
         [
-            "unknown-top-level-key.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, leave, notes, rules)",
+            "unknown-top-level-key.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, leave, notes, defaults, indicators, rules)",
         ],
         ["withdrawn-code.yaml"] =
         [
@@ -378,7 +378,7 @@ public class MalformedPolicyTests
 
         Assert.Equal(
             [
-                "three-errors.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, leave, notes, rules)",
+                "three-errors.yaml:7:1: error: unknown key 'colour' in the policy (expected one of: id, version, name, local_authority, phase, document, extends, disable, compulsory_year_groups, retention_years, register_open_limit_minutes, code_sets, absence_flags, registration, penalty_notices, leave, notes, defaults, indicators, rules)",
                 "three-errors.yaml:12:19: error: 'late_after' of a registration window must be a time of day as \"HH:mm\", got '9am' (expected a 24-hour time such as \"08:55\")",
                 "three-errors.yaml:20:14: error: rule 'low-attendance-letter': 'percent' of an attendance_below rule is 140: a percentage is 0–100 (expected a number from 0 to 100)",
             ],

@@ -232,7 +232,7 @@ public class PolicySchemaTests
     [Fact]
     public void The_schema_rule_types_are_the_loader_rule_types()
     {
-        var types = JObject.Parse(File.ReadAllText(SchemaPath))["definitions"]!["rule"]!["properties"]!["type"]!["enum"]!.Values<string>().ToList();
+        var types = JObject.Parse(File.ReadAllText(SchemaPath))["definitions"]!["typedRule"]!["properties"]!["type"]!["enum"]!.Values<string>().ToList();
 
         Assert.Equal(11, types.Count);
         Assert.All(types.Append("attendance_above"), type =>

@@ -21,6 +21,11 @@ internal abstract class RuleRunner(Rule rule, int order)
     {
     }
 
+    /// <summary>After <see cref="Reset"/>, with the run's new register in place.</summary>
+    public virtual void OnRegister(EvaluationRun run)
+    {
+    }
+
     public virtual void OnYearStart(EvaluationRun run)
     {
     }

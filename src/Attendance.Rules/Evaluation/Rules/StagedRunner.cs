@@ -1,4 +1,6 @@
 using System.Globalization;
+using Attendance.Rules.Evaluation.Conditions;
+using Attendance.Rules.Policies.Conditions;
 using Attendance.Rules.Policies.Rules;
 using NodaTime;
 
@@ -8,7 +10,7 @@ namespace Attendance.Rules.Evaluation.Rules;
 /// Runs a staged escalation: each stage only after the one before it, monitoring periods counted
 /// in school days after the previous stage, judged once at their end. Stages restart each academic year.
 /// </summary>
-internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule, order)
+internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] conditions) : RuleRunner(rule, order)
 {
     private readonly LocalDate[] dates = new LocalDate[rule.Stages.Count];
     private readonly (long Attended, long Possible)[] values = new (long, long)[rule.Stages.Count];
@@ -30,6 +32,7 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
     private const int AbsentVariant = 1;
     private const int DeclinedVariant = 2;
     private const int MonitoringVariant = 3;
+    private const int ConditionVariant = 4;
 
     public StagedRule Staged => rule;
 
@@ -70,6 +73,16 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
 
         var date = run.Marks[mark].Session.Date;
         var stage = rule.Stages[reached];
+        if (stage.When is ConditionStage condition)
+        {
+            if (condition.Judged == JudgedPeriod.Session && AfterPrevious(run, run.Day))
+            {
+                JudgeCondition(run, new JudgedPoint(run.Day, run.Columns!.Count, false), mark);
+            }
+
+            return;
+        }
+
         var (attended, possible) = (run.YearAttended, run.YearPossible);
         if (reached == 0)
         {
@@ -110,6 +123,16 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
 
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
+        if (!stopped && reached < rule.Stages.Count && rule.Stages[reached].When is ConditionStage condition)
+        {
+            if (condition.Judged != JudgedPeriod.Session && IsJudgedEnd(condition.Judged, run.Timeline.Ends[day]) && AfterPrevious(run, day))
+            {
+                JudgeCondition(run, new JudgedPoint(day, run.Columns!.Count, true), -1);
+            }
+
+            return;
+        }
+
         if (stopped || reached == 0 || reached == rule.Stages.Count || rule.Stages[reached].When.MonitoringSchoolDays is not { } length)
         {
             return;
@@ -141,6 +164,32 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
             ? (DeclinedVariant, run.YearAttended, run.YearPossible)
             : (MonitoringVariant, monitoringAttended, monitoringPossible);
         Fire(run, markIndex, variant, a, b, markIndex >= 0 ? null : EndOf(run, day), length);
+    }
+
+    /// <summary>A stage after the first is judged only on a day after the previous stage's day.</summary>
+    private bool AfterPrevious(EvaluationRun run, int day) => reached == 0 || run.Timeline.Dates[day] > dates[reached - 1];
+
+    private static bool IsJudgedEnd(JudgedPeriod judged, PeriodEnds ends) => judged switch
+    {
+        JudgedPeriod.Week => (ends & PeriodEnds.Week) != 0,
+        JudgedPeriod.HalfTerm => (ends & PeriodEnds.HalfTerm) != 0,
+        JudgedPeriod.Term => (ends & PeriodEnds.Term) != 0,
+        JudgedPeriod.Year => (ends & PeriodEnds.Year) != 0,
+        _ => true,
+    };
+
+    private void JudgeCondition(EvaluationRun run, in JudgedPoint p, int mark)
+    {
+        var node = conditions[reached]!;
+        if (node.Holds(run, p))
+        {
+            Fire(run, mark, ConditionVariant, p.Day, p.Sessions, mark >= 0 ? null : EndOf(run, p.Day), p.DayEnded ? 1 : 0);
+        }
+        else if (node.MonitoringEnds(run, p))
+        {
+            // A condition measured over a monitoring period is fixed when it ends (decisions.md).
+            stopped = true;
+        }
     }
 
     private bool IsDeclined(AttendanceDeclinedCondition d, long attended, long possible)
@@ -204,6 +253,10 @@ internal sealed class StagedRunner(StagedRule rule, int order) : RuleRunner(rule
         long attended = action.A, possible = action.B;
         switch (action.Variant)
         {
+            case ConditionVariant:
+                var sb = new System.Text.StringBuilder();
+                conditions[action.StageIndex]!.Describe(run, new JudgedPoint((int)action.A, (int)action.B, action.D == 1), sb);
+                return sb.ToString();
             case BelowVariant:
                 var first = (AttendanceBelowCondition)stage.When;
                 return $"attendance {Percent.Format(attended, possible)} ({attended} of {possible} possible sessions) fell {(first.Inclusive ? "to or below" : "below")} {Pct(first.Percent)}";

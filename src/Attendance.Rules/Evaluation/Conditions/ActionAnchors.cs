@@ -1,0 +1,66 @@
+using Attendance.Rules.Registers;
+
+namespace Attendance.Rules.Evaluation.Conditions;
+
+/// <summary>
+/// Finds when an earlier action fell due: the latest record of a rule (and stage) dated before the
+/// day judged, in the same academic year. Records are kept in the order they were raised, which is
+/// the order of their days, so the search runs back from the newest.
+/// </summary>
+internal static class ActionAnchors
+{
+    /// <summary>The timeline day on which the action last fell due before <paramref name="day"/>, or -1.</summary>
+    public static int Find(EvaluationRun run, in ResolvedReference reference, int day)
+    {
+        if (reference.Runner < 0)
+        {
+            return -1;
+        }
+
+        var t = run.Timeline;
+        var date = t.Dates[day];
+        var year = t.Years[day];
+        var records = run.Actions;
+        for (var i = records.Length - 1; i >= 0; i--)
+        {
+            ref readonly var a = ref records[i];
+            if (a.Source != reference.Runner || (reference.Stage != 0 && a.StageNumber != reference.Stage) || a.At.Date >= date)
+            {
+                continue;
+            }
+
+            if (AcademicYear.Containing(a.At.Date).StartYear != year)
+            {
+                return -1;
+            }
+
+            return DayOf(run, a.At.Date, day);
+        }
+
+        return -1;
+    }
+
+    /// <summary>The timeline index of a date at or before day <paramref name="upTo"/>.</summary>
+    public static int DayOf(EvaluationRun run, NodaTime.LocalDate date, int upTo)
+    {
+        var dates = run.Timeline.Dates;
+        int lo = 0, hi = upTo;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (dates[mid] < date)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
+
+/// <summary>An action reference resolved to its runner's index and stage number (0 for a rule).</summary>
+internal readonly record struct ResolvedReference(int Runner, int Stage);

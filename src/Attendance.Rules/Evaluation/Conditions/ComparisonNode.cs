@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text;
+using Attendance.Rules.Policies.Conditions;
+using Attendance.Rules.Registers;
+
+namespace Attendance.Rules.Evaluation.Conditions;
+
+/// <summary>
+/// A compiled comparison: finds its window's first day from the point judged, takes its measure
+/// as differences of the run's prefix columns, and compares exactly (integers, cross-multiplied).
+/// </summary>
+internal sealed class ComparisonNode(Comparison comparison, int column, int minPossible, ResolvedReference windowAnchor, ResolvedReference since) : PlanNode
+{
+    private readonly Measure measure = comparison.Measure;
+    private readonly Window window = comparison.Over;
+    private readonly ComparisonOperator op = comparison.Operator;
+    private readonly decimal value = comparison.Value;
+
+    /// <summary>The session column a count reads.</summary>
+    public int Column => column;
+
+    /// <summary>The window's first day seen from a point, or -1 where it has no value there.</summary>
+    public int FirstDay(EvaluationRun run, in JudgedPoint p) => FromDay(run, p, out _);
+
+    public override bool Holds(EvaluationRun run, in JudgedPoint p) =>
+        TryMeasure(run, p, out var m) && OperatorCatalog.Holds(op, Sign(m));
+
+    public override bool MonitoringEnds(EvaluationRun run, in JudgedPoint p)
+    {
+        if (window is not MonitoringWindow { Early: false } monitoring)
+        {
+            return false;
+        }
+
+        var anchor = ActionAnchors.Find(run, windowAnchor, p.Day);
+        return anchor >= 0 && p.DayEnded && run.Timeline.SchoolDay[p.Day]
+            && Ordinal(run, p.Day) - Ordinal(run, anchor) == monitoring.SchoolDays;
+    }
+
+    /// <summary>The measure's figures at a point: a numerator and denominator for a percentage, a count otherwise.</summary>
+    private struct Measured
+    {
+        public long Num;
+        public long Den;
+        public long Num0;
+        public long Den0;
+        public long Left;
+        public int From;
+        public int Anchor;
+    }
+
+    private int Sign(in Measured m) => measure switch
+    {
+        ChangeMeasure => Math.Sign((100m * ((m.Num * m.Den0) - (m.Num0 * m.Den))) - (value * m.Den * m.Den0)),
+        ProjectedMeasure => Math.Sign((100m * ((m.Num * m.Den0) + (m.Left * m.Num0))) - (value * (m.Den + m.Left) * m.Den0)),
+        _ when measure.IsPercentage => Math.Sign((m.Num * 100m) - (value * m.Den)),
+        _ => Math.Sign(m.Num - value),
+    };
+
+    /// <summary>The school days ended by the end of a day (the day itself counted if a school day).</summary>
+    private static int Ordinal(EvaluationRun run, int day) =>
+        (day > 0 ? run.Columns!.SchoolDays[day - 1] : 0) + (run.Timeline.SchoolDay[day] ? 1 : 0);
+
+    /// <summary>The first day of the window seen from the point, or -1 where the window has no value there.</summary>
+    private int FromDay(EvaluationRun run, in JudgedPoint p, out int anchor)
+    {
+        anchor = -1;
+        var t = run.Timeline;
+        var cols = run.Columns!;
+        var day = p.Day;
+        switch (window)
+        {
+            case PeriodWindow { Period: WindowPeriod.AcademicYear }:
+                return cols.YearStart[day];
+            case PeriodWindow { Period: WindowPeriod.Term }:
+                return cols.TermStart[day];
+            case PeriodWindow { Period: WindowPeriod.HalfTerm }:
+                return cols.HalfTermStart[day];
+            case PeriodWindow:
+                return cols.PreviousTermStart[day];
+            case RollingWindow { Unit: RollingUnit.SchoolWeeks } r:
+                return FirstAbove(t.Week, 1, t.Week[day] - r.Length, day);
+            case RollingWindow { Unit: RollingUnit.Weeks } r:
+                return FirstAbove(t.DayNumbers, 7, (t.DayNumbers[day] / 7) - r.Length, day);
+            case RollingWindow { Unit: RollingUnit.SchoolDays } r:
+                return FirstAbove(cols.SchoolDays, 1, Ordinal(run, day) - r.Length, day);
+            case RollingWindow r:
+                var from = Timeline.DayNumber(t.Dates[day].PlusMonths(-r.Length));
+                return FirstAbove(t.DayNumbers, 1, from, day);
+            case SinceWindow:
+                anchor = ActionAnchors.Find(run, windowAnchor, day);
+                return anchor < 0 ? -1 : anchor + 1;
+            case MonitoringWindow m:
+                anchor = ActionAnchors.Find(run, windowAnchor, day);
+                if (anchor < 0)
+                {
+                    return -1;
+                }
+
+                var elapsed = Ordinal(run, day) - Ordinal(run, anchor);
+                var atEnd = elapsed == m.SchoolDays && p.DayEnded && t.SchoolDay[day];
+                return elapsed <= 0 || elapsed > m.SchoolDays || (!m.Early && !atEnd) ? -1 : anchor + 1;
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>The first day e in [0, day) with keys[e] / divisor above a threshold, else day (keys rise with e; the key of day itself may not be set yet).</summary>
+    private static int FirstAbove(int[] keys, int divisor, int threshold, int day)
+    {
+        int lo = 0, hi = day;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (keys[mid] / divisor > threshold)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
+    private bool TryMeasure(EvaluationRun run, in JudgedPoint p, out Measured m)
+    {
+        m = default;
+        var cols = run.Columns!;
+        var from = FromDay(run, p, out m.Anchor);
+        if (from < 0 || from > p.Day)
+        {
+            return false;
+        }
+
+        m.From = from;
+        var s = cols.Sessions;
+        var first = Math.Max(cols.DayStart[from], p.FreshFrom);
+        var end = p.Sessions;
+        var dayEnd = p.DayEnded ? p.Day + 1 : p.Day;
+        switch (measure)
+        {
+            case PercentMeasure:
+                m.Num = s[column][end] - s[column][first];
+                m.Den = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first];
+                return m.Den > 0 && m.Den >= minPossible;
+            case LateMeasure or CountMeasure:
+                m.Num = end > first ? s[column][end] - s[column][first] : 0;
+                return true;
+            case DaysMeasure:
+                m.Num = dayEnd > from ? cols.DayCount[column][dayEnd] - cols.DayCount[column][from] : 0;
+                return true;
+            case RunMeasure:
+                m.Num = dayEnd > 0 ? cols.Run[column][dayEnd - 1] : 0;
+                return true;
+            case SpellsMeasure:
+                if (dayEnd <= from)
+                {
+                    return true;
+                }
+
+                m.Num = cols.SpellStarts[column][dayEnd] - cols.SpellStarts[column][from];
+                if (from > 0 && cols.Run[column][from - 1] > 0 && cols.Run[column][from] > 0 && cols.SpellStarts[column][from + 1] == cols.SpellStarts[column][from])
+                {
+                    m.Num++; // a run already going when the window opens
+                }
+
+                return true;
+            case ChangeMeasure:
+                var anchor = ActionAnchors.Find(run, since, p.Day);
+                if (anchor < 0)
+                {
+                    return false;
+                }
+
+                m.Anchor = anchor;
+                var year = cols.YearStart[p.Day];
+                var yearFirst = cols.DayStart[year];
+                var anchorEnd = cols.DayStart[anchor + 1];
+                m.Num = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][yearFirst];
+                m.Den = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][yearFirst];
+                m.Num0 = s[ConditionColumns.Attended][anchorEnd] - s[ConditionColumns.Attended][yearFirst];
+                m.Den0 = s[ConditionColumns.Possible][anchorEnd] - s[ConditionColumns.Possible][yearFirst];
+                return m.Den > 0 && m.Den0 > 0;
+            case ProjectedMeasure:
+                if (run.Calendar is not { } calendar)
+                {
+                    return false;
+                }
+
+                var ytd = cols.DayStart[cols.YearStart[p.Day]];
+                m.Num = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][ytd];
+                m.Den = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][ytd];
+                m.Num0 = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][first];
+                m.Den0 = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first];
+                var date = run.Timeline.Dates[p.Day];
+                m.Left = 2L * (calendar.FirstSchoolDayAfter(AcademicYear.Containing(date).End) - calendar.FirstSchoolDayAfter(date));
+                return m.Den0 > 0 && m.Den0 >= minPossible && m.Den + m.Left > 0;
+            default:
+                return false;
+        }
+    }
+
+    public override void Describe(EvaluationRun run, in JudgedPoint p, StringBuilder sb)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        if (!TryMeasure(run, p, out var m))
+        {
+            sb.Append(measure).Append(' ').Append(WindowText(run, m)).Append(": no value");
+            return;
+        }
+
+        var words = OperatorCatalog.Words(op);
+        var threshold = value.ToString("0.############", invariant);
+        switch (measure)
+        {
+            case ChangeMeasure c:
+                var change = ((m.Num * 100m / m.Den) - (m.Num0 * 100m / m.Den0)).ToString("+0.00;-0.00;0.00", invariant);
+                sb.Append(CultureInfo.InvariantCulture, $"attendance {Percent.Format(m.Num, m.Den)} ({m.Num} of {m.Den} possible sessions) against {Percent.Format(m.Num0, m.Den0)} ({m.Num0} of {m.Den0}) at the end of {EvaluationRun.Short(run.Timeline.Dates[m.Anchor])} ({c.Since}): {change} points, {words} {threshold}");
+                break;
+            case ProjectedMeasure:
+                var projected = Percent.Format((m.Num * m.Den0) + (m.Left * m.Num0), (m.Den + m.Left) * m.Den0);
+                sb.Append(CultureInfo.InvariantCulture, $"projected attendance {projected} at the end of the academic year: {m.Num} of {m.Den} possible sessions so far, {m.Left} sessions left at {Percent.Format(m.Num0, m.Den0)} ({m.Num0} of {m.Den0}) {WindowText(run, m)}, {words} {threshold}%");
+                break;
+            case PercentMeasure:
+                sb.Append(CultureInfo.InvariantCulture, $"{measure} {Percent.Format(m.Num, m.Den)} ({m.Num} of {m.Den} possible sessions) {WindowText(run, m)}, {words} {threshold}%");
+                break;
+            case RunMeasure:
+                sb.Append(CultureInfo.InvariantCulture, $"{m.Num} {measure} to {EvaluationRun.Short(run.Timeline.Dates[p.Day])}, {words} {threshold}");
+                break;
+            default:
+                sb.Append(CultureInfo.InvariantCulture, $"{m.Num} {measure} {WindowText(run, m)}, {words} {threshold}");
+                break;
+        }
+    }
+
+    private string WindowText(EvaluationRun run, in Measured m)
+    {
+        var from = m.From >= 0 && m.From < run.Timeline.Count ? EvaluationRun.Short(run.Timeline.Dates[m.From]) : "?";
+        return window switch
+        {
+            PeriodWindow { Period: WindowPeriod.AcademicYear } => $"in the academic year {AcademicYear.Containing(run.Timeline.Dates[Math.Max(0, m.From)])}",
+            PeriodWindow w => $"in {w}{(run.Timeline.TermsInferred ? " (terms inferred from the register)" : string.Empty)} from {from}",
+            RollingWindow w => $"in {w} (from {from})",
+            SinceWindow w => $"since {w.From} (from {from})",
+            MonitoringWindow w => $"in the {w.SchoolDays} school days after {w.After} (from {from})",
+            _ => string.Empty,
+        };
+    }
+}

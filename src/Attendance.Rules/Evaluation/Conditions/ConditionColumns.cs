@@ -1,0 +1,183 @@
+using Attendance.Rules.Evaluation.Rules;
+
+namespace Attendance.Rules.Evaluation.Conditions;
+
+/// <summary>
+/// The running columns a policy's conditions read, for one register: prefix sums over its counted
+/// sessions (possible, attended, absent, unauthorised, late, and each code count), and per timeline
+/// day where each period starts, how many school days have ended, and the day columns (days, runs,
+/// spells). A window is a difference of two prefix sums. Owned by a run and reused from register to
+/// register, so it allocates only while growing.
+/// </summary>
+internal sealed class ConditionColumns
+{
+    public const int Possible = 0;
+    public const int Attended = 1;
+    public const int Absent = 2;
+    public const int Unauthorised = 3;
+    public const int Late = 4;
+    public const int Fixed = 5;
+
+    private readonly ColumnSpec[] sessionSpecs;
+    private readonly ColumnSpec[] daySpecs;
+
+    public ConditionColumns(ColumnSpec[] sessionSpecs, ColumnSpec[] daySpecs)
+    {
+        this.sessionSpecs = sessionSpecs;
+        this.daySpecs = daySpecs;
+        Sessions = new int[Fixed + sessionSpecs.Length][];
+        for (var i = 0; i < Sessions.Length; i++)
+        {
+            Sessions[i] = new int[64];
+        }
+
+        DayCount = new int[daySpecs.Length][];
+        Run = new int[daySpecs.Length][];
+        SpellStarts = new int[daySpecs.Length][];
+        for (var i = 0; i < daySpecs.Length; i++)
+        {
+            DayCount[i] = new int[64];
+            Run[i] = new int[64];
+            SpellStarts[i] = new int[64];
+        }
+    }
+
+    /// <summary>Prefix sums by column: <c>Sessions[c][i]</c> counts the first <c>i</c> sessions.</summary>
+    public int[][] Sessions { get; }
+
+    /// <summary>Sessions counted so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The first session of each day: <c>DayStart[d]</c> sessions came before day <c>d</c>.</summary>
+    public int[] DayStart { get; private set; } = new int[64];
+
+    /// <summary>School days ended up to and including each day.</summary>
+    public int[] SchoolDays { get; private set; } = new int[64];
+
+    /// <summary>The first day of each day's academic year, term, half term, and previous term.</summary>
+    public int[] YearStart { get; private set; } = new int[64];
+
+    public int[] TermStart { get; private set; } = new int[64];
+
+    public int[] HalfTermStart { get; private set; } = new int[64];
+
+    public int[] PreviousTermStart { get; private set; } = new int[64];
+
+    /// <summary>Per day column, prefix sums of qualifying school days: <c>DayCount[k][d]</c> counts days before <c>d</c>.</summary>
+    public int[][] DayCount { get; }
+
+    /// <summary>Per day column, the current run in school days at the end of each day.</summary>
+    public int[][] Run { get; }
+
+    /// <summary>Per day column, prefix sums of days that start a run.</summary>
+    public int[][] SpellStarts { get; }
+
+    private int termOfPrevious;
+    private int previousTermFirstDay;
+    private int currentTerm;
+    private int currentTermFirstDay;
+
+    public void Reset(int sessions, int days)
+    {
+        Count = 0;
+        for (var i = 0; i < Sessions.Length; i++)
+        {
+            if (Sessions[i].Length < sessions + 1)
+            {
+                Sessions[i] = new int[Math.Max(sessions + 1, Sessions[i].Length * 2)];
+            }
+        }
+
+        if (DayStart.Length < days + 1)
+        {
+            var size = Math.Max(days + 1, DayStart.Length * 2);
+            DayStart = new int[size];
+            SchoolDays = new int[size];
+            YearStart = new int[size];
+            TermStart = new int[size];
+            HalfTermStart = new int[size];
+            PreviousTermStart = new int[size];
+            for (var k = 0; k < daySpecs.Length; k++)
+            {
+                DayCount[k] = new int[size];
+                Run[k] = new int[size];
+                SpellStarts[k] = new int[size];
+            }
+        }
+
+        for (var k = 0; k < daySpecs.Length; k++)
+        {
+            DayCount[k][0] = 0;
+            SpellStarts[k][0] = 0;
+        }
+
+        currentTerm = termOfPrevious = -1;
+        currentTermFirstDay = previousTermFirstDay = 0;
+    }
+
+    /// <summary>Before a day's sessions: where its periods start.</summary>
+    public void BeginDay(EvaluationRun run, int day)
+    {
+        var t = run.Timeline;
+        DayStart[day] = Count;
+        YearStart[day] = day > 0 && t.Years[day - 1] == t.Years[day] ? YearStart[day - 1] : day;
+        HalfTermStart[day] = day > 0 && t.HalfTerm[day - 1] == t.HalfTerm[day] && t.Years[day - 1] == t.Years[day] ? HalfTermStart[day - 1] : day;
+        if (t.Term[day] != currentTerm || day == 0)
+        {
+            termOfPrevious = currentTerm;
+            previousTermFirstDay = currentTermFirstDay;
+            currentTerm = t.Term[day];
+            currentTermFirstDay = day;
+        }
+
+        TermStart[day] = currentTermFirstDay;
+        PreviousTermStart[day] = termOfPrevious == currentTerm - 1 && termOfPrevious >= 0 ? previousTermFirstDay : currentTermFirstDay;
+    }
+
+    /// <summary>After a session's mark is counted.</summary>
+    public void AddSession(EvaluationRun run, int mark)
+    {
+        var i = Count++;
+        var code = run.Codes[mark];
+        var effective = run.Effective[mark];
+        var possible = code.IsPossibleSession;
+        var s = Sessions;
+        s[Possible][i + 1] = s[Possible][i] + (possible ? 1 : 0);
+        s[Attended][i + 1] = s[Attended][i] + (possible && code.IsAttendance ? 1 : 0);
+        s[Absent][i + 1] = s[Absent][i] + (possible && code.IsAbsence ? 1 : 0);
+        s[Unauthorised][i + 1] = s[Unauthorised][i] + (possible && effective.IsUnauthorisedAbsence ? 1 : 0);
+        var late = code.IsLate || (run.HasArrival[mark] && (code.Code == "U" || run.Arrivals[mark].IsLate));
+        s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
+        var facts = run.Marks[mark].Facts;
+        for (var k = 0; k < sessionSpecs.Length; k++)
+        {
+            var spec = sessionSpecs[k];
+            var counts = RuleRunner.Matches(spec.Codes, run, mark)
+                && (facts & spec.WithFact) == spec.WithFact
+                && (spec.WithoutFact == 0 || (facts & spec.WithoutFact) == 0);
+            var column = s[Fixed + k];
+            column[i + 1] = column[i] + (counts ? 1 : 0);
+        }
+    }
+
+    /// <summary>At a day's end, after its sessions: school days and the day columns.</summary>
+    public void EndDay(EvaluationRun run, int day)
+    {
+        var t = run.Timeline;
+        var school = t.SchoolDay[day];
+        SchoolDays[day] = (day > 0 ? SchoolDays[day - 1] : 0) + (school ? 1 : 0);
+        for (var k = 0; k < daySpecs.Length; k++)
+        {
+            var mask = daySpecs[k].Codes;
+            var qualifies = school && Qualifies(run, mask, t.Am[day], t.Pm[day]);
+            var previousRun = day > 0 ? Run[k][day - 1] : 0;
+            DayCount[k][day + 1] = DayCount[k][day] + (qualifies ? 1 : 0);
+            // Days the school was closed to the pupil neither break a run nor lengthen it.
+            Run[k][day] = !school ? previousRun : qualifies ? previousRun + 1 : 0;
+            SpellStarts[k][day + 1] = SpellStarts[k][day] + (qualifies && previousRun == 0 ? 1 : 0);
+        }
+    }
+
+    private static bool Qualifies(EvaluationRun run, bool[] mask, int am, int pm) =>
+        (am >= 0 || pm >= 0) && (am < 0 || RuleRunner.Matches(mask, run, am)) && (pm < 0 || RuleRunner.Matches(mask, run, pm));
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using Attendance.Rules.Evaluation.Conditions;
+using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Conditions;
+using Attendance.Rules.Policies.Rules;
+
+namespace Attendance.Rules.Evaluation.Rules;
+
+/// <summary>
+/// Runs a rule of the language v2: at each judged point where the pupil is in scope and the rule's
+/// <c>after</c> action has fallen due, its condition is judged, and its action falls due as its
+/// repeat mode allows. A <c>fresh</c> count records a threshold hit and never counts a session twice.
+/// </summary>
+internal sealed class ConditionRunner : RuleRunner
+{
+    private static readonly bool[] NoSessions = new bool[Codes.NationalCodeTable.Count];
+    private readonly ConditionRule rule;
+    private readonly PlanNode plan;
+    private readonly ResolvedReference after;
+    private readonly PeriodEnds periods;
+    private int[] scratch = new int[16];
+    private bool applies;
+    private bool held;
+    private bool firedThisYear;
+    private int freshFrom;
+
+    public ConditionRunner(ConditionRule rule, int order, ConditionPlan conditions)
+        : base(rule, order)
+    {
+        this.rule = rule;
+        plan = conditions.Rules[order]!;
+        after = rule.After is { } a ? conditions.ResolveReference(a) : new ResolvedReference(-1, 0);
+        periods = rule.Judged switch
+        {
+            JudgedPeriod.Week => PeriodEnds.Week,
+            JudgedPeriod.HalfTerm => PeriodEnds.HalfTerm,
+            JudgedPeriod.Term => PeriodEnds.Term,
+            JudgedPeriod.Year => PeriodEnds.Year,
+            _ => PeriodEnds.None,
+        };
+    }
+
+    public override bool[]? SessionMask => rule.Judged == JudgedPeriod.Session ? null : NoSessions;
+
+    public override bool OnlyAtPeriodEnds => periods != PeriodEnds.None;
+
+    public override void Reset()
+    {
+        held = firedThisYear = false;
+        freshFrom = 0;
+    }
+
+    public override void OnRegister(EvaluationRun run) => applies = Applies(rule.AppliesTo, run);
+
+    internal static bool Applies(AppliesTo? scope, EvaluationRun run)
+    {
+        if (scope is null || run.Register.YearGroup is not { } year)
+        {
+            return true;
+        }
+
+        return (scope.YearGroups.Count == 0 || scope.YearGroups.Contains(year, StringComparer.Ordinal)) && (!scope.CompulsoryAge || run.IsCompulsoryAge);
+    }
+
+    public override void OnYearStart(EvaluationRun run) => held = firedThisYear = false;
+
+    public override void OnSession(EvaluationRun run, int mark) =>
+        Judge(run, new JudgedPoint(run.Day, run.Columns!.Count, false, freshFrom), mark);
+
+    public override void OnSchoolDayEnd(EvaluationRun run, int day)
+    {
+        if (rule.Judged == JudgedPeriod.Session || (periods != PeriodEnds.None && (run.Timeline.Ends[day] & periods) == 0))
+        {
+            return;
+        }
+
+        Judge(run, new JudgedPoint(day, run.Columns!.Count, true, freshFrom), -1);
+    }
+
+    private void Judge(EvaluationRun run, in JudgedPoint p, int mark)
+    {
+        if (!applies || (after.Runner >= 0 && ActionAnchors.Find(run, after, p.Day) < 0))
+        {
+            held = false;
+            return;
+        }
+
+        var holds = plan.Holds(run, p);
+        var wasHeld = held;
+        held = holds;
+        var fires = holds && rule.Repeat switch
+        {
+            RepeatMode.OncePerYear => !firedThisYear,
+            RepeatMode.OnLapse => !wasHeld,
+            _ => true,
+        };
+        if (!fires)
+        {
+            return;
+        }
+
+        firedThisYear = true;
+        var action = mark >= 0 ? Due(run, mark) : Due(EndOf(run, p.Day));
+        action.A = p.Day;
+        action.B = p.Sessions;
+        action.C = p.FreshFrom;
+        action.D = p.DayEnded ? 1 : 0;
+        if (rule.Repeat == RepeatMode.FreshSessions)
+        {
+            RecordHit(run, p, ref action);
+            freshFrom = p.Sessions;
+        }
+
+        Emit(run, action);
+    }
+
+    /// <summary>A fresh count's hit: the sessions it counted (a mark's index is its place among the counted sessions), never counted again.</summary>
+    private void RecordHit(EvaluationRun run, in JudgedPoint p, ref ActionRecord action)
+    {
+        var node = (ComparisonNode)plan;
+        var cols = run.Columns!;
+        var column = node.Column;
+        var from = node.FirstDay(run, p);
+        var start = Math.Max(cols.DayStart[from], p.FreshFrom);
+        var n = 0;
+        for (var i = start; i < p.Sessions; i++)
+        {
+            if (cols.Sessions[column][i + 1] != cols.Sessions[column][i])
+            {
+                if (n == scratch.Length)
+                {
+                    Array.Resize(ref scratch, n * 2);
+                }
+
+                scratch[n++] = i;
+            }
+        }
+
+        var kept = run.Keep(scratch.AsSpan(0, n));
+        var date = run.Timeline.Dates[p.Day];
+        var firstWeek = Timeline.MondayOf(run.Timeline.Dates[from]);
+        run.Hit(new HitRecord { Runner = Order, Date = date, FirstWeek = firstWeek, LastWeek = Timeline.MondayOf(date), ListStart = kept, ListCount = n }, Rule.Action);
+        action.ListStart = kept;
+        action.ListCount = n;
+    }
+
+    public override string Evidence(in ActionRecord action, EvaluationRun run)
+    {
+        var sb = new StringBuilder();
+        plan.Describe(run, new JudgedPoint((int)action.A, (int)action.B, action.D == 1, (int)action.C), sb);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,27 @@
+using Attendance.Rules.Loading.Language;
+
+namespace Attendance.Rules.Policies.Conditions;
+
+/// <summary>
+/// <c>{ run: [codes] }</c>: the current run of consecutive school days whose marked sessions all have
+/// those codes, in school days. Days the school was closed to the pupil neither break nor lengthen
+/// it. It has no window: it is the run up to the point judged.
+/// </summary>
+/// <param name="Codes">The codes.</param>
+public sealed record RunMeasure(CodeSelection Codes) : Measure
+{
+    /// <inheritdoc />
+    public override bool IsPercentage => false;
+
+    internal override bool UsesWindow => false;
+
+    /// <inheritdoc />
+    public override string ToString() => $"consecutive school days of {Codes}";
+
+    internal static readonly SyntaxDeclaration[] Syntax =
+    [
+        new("run", "the current run of consecutive school days with these codes (no window)",
+            new KeySpec("run", KeyType.Codes, "the codes"), [], typeof(RunMeasure),
+            a => new RunMeasure(a.Codes("run")), m => new SyntaxArgs().Set("run", ((RunMeasure)m).Codes), m => m is RunMeasure),
+    ];
+}

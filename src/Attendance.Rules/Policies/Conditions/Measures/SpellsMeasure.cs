@@ -1,0 +1,24 @@
+using Attendance.Rules.Loading.Language;
+
+namespace Attendance.Rules.Policies.Conditions;
+
+/// <summary>
+/// <c>{ spells: [codes] }</c>: how many separate runs of school days with those codes reach into the
+/// window ("multiple periods of illness"); a run already going when the window opens counts.
+/// </summary>
+/// <param name="Codes">The codes.</param>
+public sealed record SpellsMeasure(CodeSelection Codes) : Measure
+{
+    /// <inheritdoc />
+    public override bool IsPercentage => false;
+
+    /// <inheritdoc />
+    public override string ToString() => $"spells of {Codes}";
+
+    internal static readonly SyntaxDeclaration[] Syntax =
+    [
+        new("spells", "separate runs of school days with these codes that reach into the window",
+            new KeySpec("spells", KeyType.Codes, "the codes"), [], typeof(SpellsMeasure),
+            a => new SpellsMeasure(a.Codes("spells")), m => new SyntaxArgs().Set("spells", ((SpellsMeasure)m).Codes), m => m is SpellsMeasure),
+    ];
+}
