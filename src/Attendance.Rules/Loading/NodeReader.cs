@@ -17,6 +17,25 @@ internal sealed class NodeReader
 
     public List<PolicyDiagnostic> Diagnostics { get; } = [];
 
+    /// <summary>
+    /// Where each rule, stage, indicator and condition of the model was read from, by reference
+    /// (the model's records compare by value and carry no location), for checks of meaning made
+    /// on the model after reading.
+    /// </summary>
+    public Dictionary<object, YamlNode> Locations { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Records where a model object was read from, and returns it.</summary>
+    public T? Located<T>(T? model, YamlNode at)
+        where T : class
+    {
+        if (model is not null)
+        {
+            Locations[model] = at;
+        }
+
+        return model;
+    }
+
     public string? RuleId { get; set; }
 
     public bool HasErrors => Diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error);

@@ -120,7 +120,7 @@ internal sealed partial class PolicyReader
 
             if (id is not null && title is not null && when is not null)
             {
-                result.Add(new Indicator(id, title, when, sources, note));
+                result.Add(r.Located(new Indicator(id, title, when, sources, note), item)!);
             }
         }
 

@@ -503,7 +503,7 @@ internal sealed partial class PolicyReader
                 }
             }
 
-            if (ReadRule(item) is { } rule)
+            if (r.Located(ReadRule(item), item) is { } rule)
             {
                 rules.Add(rule);
             }
@@ -781,7 +781,7 @@ internal sealed partial class PolicyReader
                 ok = false;
             }
 
-            stages.Add(new Stage(number.Value, stageTitle, action.Value, condition, sources, followUps));
+            stages.Add(r.Located(new Stage(number.Value, stageTitle, action.Value, condition, sources, followUps), item)!);
         }
 
         if (stages.Count == 0 && ok)

@@ -19,7 +19,9 @@ internal sealed class ConditionReader(NodeReader r, IReadOnlyDictionary<string, 
     /// <summary>Where <c>previous</c> points: the staged rule's id and the previous stage's number; null outside a stage after the first.</summary>
     public (string Rule, int Stage)? Previous { get; set; }
 
-    public Condition? Read(YamlNode node, string what)
+    public Condition? Read(YamlNode node, string what) => r.Located(ReadUnlocated(node, what), node);
+
+    private Condition? ReadUnlocated(YamlNode node, string what)
     {
         if (node.Kind != YamlNodeKind.Mapping)
         {
