@@ -43,9 +43,9 @@ internal sealed partial class PolicyReader
         var when = Conditions.Read(node.Get("when")!, "'when'");
         var after = node.Get("after") is { } afterNode ? Conditions.ReadReference(afterNode, "'after'") : null;
         var appliesTo = node.Get("applies_to") is { } appliesNode ? ReadAppliesTo(appliesNode) : null;
-        if (when is not null && repeat == RepeatMode.FreshSessions && !IsFreshCount(when))
+        if (when is not null && repeat == RepeatMode.FreshSessions && !ConditionShapes.IsSessionCount(when))
         {
-            r.Error(node.Get("repeat")!, "'repeat: fresh' counts each session towards one hit only, so the condition must be one count of sessions (count or late) with at_least or more_than", "once_per_year, on_lapse or every_time");
+            r.Error(node.Get("repeat")!, "'repeat: fresh' counts each session towards one hit only, so the condition must be one count of sessions (count or late) with at_least, more_than, at_or_above or above", "once_per_year, on_lapse or every_time");
             return null;
         }
 
@@ -60,9 +60,6 @@ internal sealed partial class PolicyReader
             When = when, Judged = judged, After = after, AppliesTo = appliesTo,
         };
     }
-
-    private static bool IsFreshCount(Condition when) =>
-        when is Comparison { Measure: CountMeasure or LateMeasure, Operator: ComparisonOperator.AtLeast or ComparisonOperator.MoreThan };
 
     private AppliesTo? ReadAppliesTo(YamlNode node)
     {

@@ -53,6 +53,19 @@ internal sealed partial class PolicyReader
         ["scheduled"] = ["every"],
     };
 
+    /// <summary>
+    /// The repeat modes each v1 type honours; the first is its default. A type absent here fires by
+    /// its own schedule (each day, each period, each unresolved code) and takes no <c>repeat</c>.
+    /// </summary>
+    internal static readonly Dictionary<string, RepeatMode[]> RepeatModesOf = new(StringComparer.Ordinal)
+    {
+        ["attendance_below"] = [RepeatMode.OncePerYear, RepeatMode.OnLapse],
+        ["session_count"] = [RepeatMode.FreshSessions, RepeatMode.OncePerYear],
+        ["consecutive_days"] = [RepeatMode.OncePerYear, RepeatMode.OnLapse],
+        ["code_starts"] = [RepeatMode.OncePerYear, RepeatMode.OnLapse],
+        ["code_ends"] = [RepeatMode.OncePerYear, RepeatMode.OnLapse],
+    };
+
     internal static readonly Dictionary<string, ActionKind> ActionNames = new(StringComparer.Ordinal)
     {
         ["letter"] = ActionKind.Letter,
@@ -175,6 +188,9 @@ internal sealed partial class PolicyReader
             Defaults = defaults,
         };
     }
+
+    private static string Name<T>(Dictionary<string, T> names, T value)
+        where T : struct, Enum => names.First(p => EqualityComparer<T>.Default.Equals(p.Value, value)).Key;
 
     internal static bool IsKebab(string id) =>
         id.Length is > 0 and <= 80 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[0] != '-' && id[^1] != '-';
@@ -564,6 +580,14 @@ internal sealed partial class PolicyReader
         var sources = type == "staged" ? r.Quotes(node, "source", ruleWhat, required: false) : r.Quotes(node, "source", ruleWhat, required: true);
         var followUps = ReadFollowUps(node, ruleWhat);
         var repeat = r.Enum(node, "repeat", ruleWhat, RepeatNames, required: false);
+        if (repeat is { } mode && node.Get("repeat") is { } repeatNode && !(RepeatModesOf.TryGetValue(type, out var honoured) && honoured.Contains(mode)))
+        {
+            r.Error(repeatNode, honoured is null
+                ? $"{ruleWhat} takes no 'repeat': it falls due by its own schedule"
+                : $"{ruleWhat} cannot repeat '{repeatNode.Value}'",
+                honoured is null ? "no 'repeat' key" : "repeat: " + string.Join(" or ", honoured.Select(m => Name(RepeatNames, m))));
+            repeat = null;
+        }
         var note = r.String(node, "note", ruleWhat, required: false);
         Rule? rule = type switch
         {
@@ -586,7 +610,7 @@ internal sealed partial class PolicyReader
             return null;
         }
 
-        var defaultRepeat = rule is SessionCountRule ? RepeatMode.FreshSessions : RepeatMode.OncePerYear;
+        var defaultRepeat = RepeatModesOf.TryGetValue(type, out var modes) ? modes[0] : RepeatMode.OncePerYear;
         rule = rule with { Action = action, Sources = sources, FollowUps = followUps, Repeat = repeat ?? defaultRepeat, Note = note };
         if (rule is SessionCountRule count && rule.Id == "penalty-notice-threshold")
         {
@@ -805,8 +829,10 @@ internal sealed partial class PolicyReader
         switch (type)
         {
             case "attendance_below":
-                r.Mapping(node, what, ["type", "percent", "inclusive"]);
-                return r.Percent(node, "percent", what) is { } p ? new AttendanceBelowCondition(p, r.Bool(node, "inclusive", what) ?? false) : null;
+                r.Mapping(node, what, ["type", "percent", "inclusive", "min_possible_sessions"]);
+                return r.Percent(node, "percent", what) is { } p
+                    ? new AttendanceBelowCondition(p, r.Bool(node, "inclusive", what) ?? false) { MinPossibleSessions = r.Int(node, "min_possible_sessions", what, 0, 10_000) ?? 0 }
+                    : null;
             case "absence_after_previous":
                 r.Mapping(node, what, ["type"]);
                 return new AbsenceAfterPreviousCondition();

@@ -627,6 +627,11 @@ public static class PolicyWriter
                         Line(inner, "inclusive", "true");
                     }
 
+                    if (below.MinPossibleSessions != 0)
+                    {
+                        Line(inner, "min_possible_sessions", Int(below.MinPossibleSessions));
+                    }
+
                     break;
                 case AttendanceDeclinedCondition declined:
                     Line(inner, "since_stage", Int(declined.SinceStage));

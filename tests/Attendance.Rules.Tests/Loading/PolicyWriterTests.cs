@@ -761,7 +761,7 @@ public static class GeneratedPolicies
         from action in ActionGen
         from sources in r is StagedRule ? MaybeSources : SomeSources
         from followUps in FollowUps
-        from repeat in Gen.Elements(RepeatMode.OncePerYear, RepeatMode.OnLapse, RepeatMode.FreshSessions)
+        from repeat in PolicyReader.RepeatModesOf.TryGetValue(r.TypeName, out var modes) ? Gen.Elements(modes) : Gen.Constant(RepeatMode.OncePerYear)
         from note in OptionalText
         select r with
         {

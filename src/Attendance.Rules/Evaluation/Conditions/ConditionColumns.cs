@@ -178,6 +178,7 @@ internal sealed class ConditionColumns
         }
     }
 
+    /// <summary>A day counts towards days and runs when both its sessions are marked with the codes (a half day does not).</summary>
     private static bool Qualifies(EvaluationRun run, bool[] mask, int am, int pm) =>
-        (am >= 0 || pm >= 0) && (am < 0 || RuleRunner.Matches(mask, run, am)) && (pm < 0 || RuleRunner.Matches(mask, run, pm));
+        am >= 0 && pm >= 0 && RuleRunner.Matches(mask, run, am) && RuleRunner.Matches(mask, run, pm);
 }

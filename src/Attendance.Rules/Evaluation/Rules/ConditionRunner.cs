@@ -23,12 +23,14 @@ internal sealed class ConditionRunner : RuleRunner
     private bool held;
     private bool firedThisYear;
     private int freshFrom;
+    private readonly bool countsSessions;
 
     public ConditionRunner(ConditionRule rule, int order, ConditionPlan conditions)
         : base(rule, order)
     {
         this.rule = rule;
         plan = conditions.Rules[order]!;
+        countsSessions = ConditionShapes.IsSessionCount(rule.When);
         after = rule.After is { } a ? conditions.ResolveReference(a) : new ResolvedReference(-1, 0);
         periods = rule.Judged switch
         {
@@ -105,16 +107,20 @@ internal sealed class ConditionRunner : RuleRunner
         action.B = p.Sessions;
         action.C = p.FreshFrom;
         action.D = p.DayEnded ? 1 : 0;
-        if (rule.Repeat == RepeatMode.FreshSessions)
+        if (countsSessions)
         {
             RecordHit(run, p, ref action);
+        }
+
+        if (rule.Repeat == RepeatMode.FreshSessions)
+        {
             freshFrom = p.Sessions;
         }
 
         Emit(run, action);
     }
 
-    /// <summary>A fresh count's hit: the sessions it counted (a mark's index is its place among the counted sessions), never counted again.</summary>
+    /// <summary>A count's threshold hit: the sessions it counted (a mark's index is its place among the counted sessions), never counted again.</summary>
     private void RecordHit(EvaluationRun run, in JudgedPoint p, ref ActionRecord action)
     {
         var node = (ComparisonNode)plan;

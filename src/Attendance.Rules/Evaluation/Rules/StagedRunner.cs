@@ -87,7 +87,7 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
         if (reached == 0)
         {
             var first = (AttendanceBelowCondition)stage.When;
-            if (possible > 0 && thresholds[0].Falls(attended, possible, first.Inclusive))
+            if (possible > 0 && possible >= first.MinPossibleSessions && thresholds[0].Falls(attended, possible, first.Inclusive))
             {
                 Fire(run, mark, BelowVariant, attended, possible);
             }
@@ -103,6 +103,10 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
 
         switch (stage.When)
         {
+            // A later stage below a threshold is judged from the school day after the stage before it.
+            case AttendanceBelowCondition below when possible > 0 && possible >= below.MinPossibleSessions && thresholds[reached].Falls(attended, possible, below.Inclusive):
+                Fire(run, mark, BelowVariant, attended, possible);
+                break;
             case AbsenceAfterPreviousCondition when run.Codes[mark].IsAbsence:
                 Fire(run, mark, AbsentVariant, 0, 0);
                 break;
@@ -123,6 +127,13 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
 
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
+        // A stage's attendance is its value at the end of its school day, all that day's marks counted,
+        // so a decline is never the afternoon of the absence that brought the stage.
+        if (reached > 0 && dates[reached - 1] == run.Timeline.Dates[day])
+        {
+            values[reached - 1] = (run.YearAttended, run.YearPossible);
+        }
+
         if (!stopped && reached < rule.Stages.Count && rule.Stages[reached].When is ConditionStage condition)
         {
             if (condition.Judged != JudgedPeriod.Session && IsJudgedEnd(condition.Judged, run.Timeline.Ends[day]) && AfterPrevious(run, day))

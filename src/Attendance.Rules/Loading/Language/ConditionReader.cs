@@ -115,12 +115,12 @@ internal sealed class ConditionReader(NodeReader r, IReadOnlyDictionary<string, 
             return null;
         }
 
-        if (!measure.UsesWindow && node.Get("over") is { } overNode && !(measure is ChangeMeasure change && window is MonitoringWindow mw && mw.After == change.Since))
+        if (!measure.UsesWindow && node.Get("over") is { } overNode && !(measure is ChangeMeasure && window is MonitoringWindow))
         {
             r.Error(overNode, measure is ChangeMeasure
-                ? $"{measure} is measured from its action's day: its window may only be a monitoring period after the same action"
+                ? $"{measure} is measured from its action's day: its window may only be a monitoring period, which says when it is judged"
                 : $"{measure} has no window: it is the run up to the point judged",
-                measure is ChangeMeasure ? "no 'over', or { within: { school_days: N }, after: <the same action> }" : "no 'over'");
+                measure is ChangeMeasure ? "no 'over', or { within: { school_days: N }, after: <action> }" : "no 'over'");
             return null;
         }
 

@@ -15,6 +15,9 @@ public abstract record StageCondition
 /// <param name="Inclusive">Whether "at or below".</param>
 public sealed record AttendanceBelowCondition(decimal Percent, bool Inclusive) : StageCondition
 {
+    /// <summary>The fewest possible sessions in the year to date for the stage to fall due (a grace period the document gives); 0 for none.</summary>
+    public int MinPossibleSessions { get; init; }
+
     /// <inheritdoc />
     public override string TypeName => "attendance_below";
 }

@@ -6,8 +6,8 @@ namespace Attendance.Rules.Policies.Conditions;
 /// <c>{ change: attendance, since: &lt;action&gt; }</c>: the academic year's attendance now less its value
 /// at the end of the school day on which that action fell due, in percentage points. "Declined" is
 /// <c>below: 0</c>; "not improved" is <c>at_or_below: 0</c>. It has no value before that action, nor
-/// on its own school day. Its window may only be the default or a monitoring period after the same
-/// action, which then says when it is judged.
+/// on its own school day. Its window may only be the default or a monitoring period, which then says
+/// when it is judged (once, at the period's end).
 /// </summary>
 /// <param name="Since">The action whose day gives the baseline.</param>
 public sealed record ChangeMeasure(ActionReference Since) : Measure

@@ -3,7 +3,7 @@ using Attendance.Rules.Loading.Language;
 namespace Attendance.Rules.Policies.Conditions;
 
 /// <summary>
-/// <c>{ run: [codes] }</c>: the current run of consecutive school days whose marked sessions all have
+/// <c>{ run: [codes] }</c>: the current run of consecutive school days on which both sessions have
 /// those codes, in school days. Days the school was closed to the pupil neither break nor lengthen
 /// it. It has no window: it is the run up to the point judged.
 /// </summary>
