@@ -26,7 +26,7 @@ internal static class ExplainReport
             $"pupil {result.Pupil}{(result.YearGroup is { } yg ? $", year group {yg}" : string.Empty)}; policy {policy.Policy.Id} {policy.Version}; as of {cohort.AsOf:yyyy-MM-dd}"));
         Line(string.Create(CultureInfo.InvariantCulture,
             $"academic year {AcademicYear.Containing(cohort.AsOf)} to {cohort.AsOf:yyyy-MM-dd}: {f.PossibleSessions} possible sessions, {f.AttendedSessions} present ({f.LateSessions} late), {f.AuthorisedAbsenceSessions} authorised and {f.UnauthorisedAbsenceSessions} unauthorised absence; attendance {Percent(f.AttendancePercent)}{Flags(f)}"));
-        var hits = e.ThresholdHits.Where(h => h.RuleId == JsonReport.PenaltyNoticeRule).ToList();
+        var hits = e.ThresholdHits.Where(h => h.IsPenaltyNoticeThreshold).ToList();
         Line(hits.Count == 0
             ? "penalty-notice threshold: not reached"
             : string.Create(CultureInfo.InvariantCulture, $"penalty-notice threshold: reached {hits.Count} time{(hits.Count == 1 ? string.Empty : "s")}, on {string.Join(", ", hits.Select(h => h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"));

@@ -200,7 +200,7 @@ internal static class HtmlReport
         {
             var r = results[i];
             var f = r.Evaluation.Figures;
-            var hits = r.Evaluation.ThresholdHits.Count(h => h.RuleId == JsonReport.PenaltyNoticeRule);
+            var hits = r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold);
             var last = r.Evaluation.Actions.Count > 0 ? r.Evaluation.Actions[^1] : null;
             var yearGroupOrder = r.YearGroup is { } yg ? PupilsFile.YearGroups.ToList().IndexOf(yg).ToString(CultureInfo.InvariantCulture) : string.Empty;
             html.Append(Inv($"<tr><td data-v=\"{E(r.Pupil)}\"><a class=\"pupil\" href=\"#p{i + 1}\">{E(r.Pupil)}</a></td>"))

@@ -25,6 +25,7 @@ public sealed partial class CompiledPolicy
             hits[i] = new ThresholdHit
             {
                 RuleId = run.Runners[h.Runner].Rule.Id,
+                IsPenaltyNoticeThreshold = run.Runners[h.Runner].Rule.Role == RuleRole.PenaltyNoticeThreshold,
                 Date = h.Date,
                 FirstWeek = h.FirstWeek,
                 LastWeek = h.LastWeek,

@@ -478,6 +478,11 @@ public static class PolicyWriter
                 Line(indent, "repeat", Name(PolicyReader.RepeatNames, rule.Repeat));
             }
 
+            if (rule.Role != RuleRole.None)
+            {
+                Line(indent, "role", Name(PolicyReader.RoleNames, rule.Role));
+            }
+
             OptionalText(indent, "note", rule.Note);
         }
 
