@@ -183,6 +183,7 @@ public sealed class EvaluationResult
             .AppendLine();
         text.Append("  figures: ").AppendLine(FiguresLine(Figures));
 
+        var read = Evaluation.Marks.ToDictionary(m => m.Session);
         var weeks = RegisterNotation.PrintWeeks(Register.Marks).ToDictionary(w => w.Monday, w => w.Line);
         var mondays = weeks.Keys
             .Concat(Evaluation.Actions.Select(a => RegisterNotation.Monday(a.Date)))
@@ -201,7 +202,9 @@ public sealed class EvaluationResult
             {
                 text.Append("      arrival ").Append(mark.Session.ToString())
                     .Append(' ').Append(mark.Arrival!.Value.ToString("HH:mm", CultureInfo.InvariantCulture))
-                    .AppendLine(mark.Code is { } c ? $" (recorded {c.Code})" : " (no code: the policy's registration window decides it)");
+                    .AppendLine(mark.Code is { } c ? $" (recorded {c.Code})"
+                        : read.TryGetValue(mark.Session, out var outcome) ? $" (no code: the registration window gave {outcome.Code.Code}, {Arrival(outcome.Arrival!.Status)})"
+                        : " (no code: after the evaluation date, not read)");
             }
 
             foreach (var hit in Evaluation.ThresholdHits.Where(h => h.Date >= monday && h.Date <= sunday))
@@ -224,6 +227,14 @@ public sealed class EvaluationResult
     /// <summary>The timeline (see <see cref="Timeline"/>).</summary>
     /// <returns>The timeline.</returns>
     public override string ToString() => Timeline();
+
+    private static string Arrival(ArrivalStatus status) => status switch
+    {
+        ArrivalStatus.OnTime => "on time",
+        ArrivalStatus.Late => "late",
+        ArrivalStatus.AfterClose => "after the register closed",
+        _ => "no window",
+    };
 
     private static bool Matches(PolicyAction action, string ruleId, int? stage, LocalDate? on, SessionOfDay? session, string? evidence) =>
         action.RuleId == ruleId

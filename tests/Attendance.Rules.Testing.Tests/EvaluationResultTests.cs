@@ -150,6 +150,15 @@ public class EvaluationResultTests
     }
 
     [Fact]
+    public void The_timeline_says_a_codeless_arrival_after_the_evaluation_date_was_not_read()
+    {
+        var register = Register.For("p3").From(new LocalDate(2025, 9, 8)).Present(days: 1).Arrived(new LocalTime(8, 45)).Session("\\").Build();
+        var timeline = LaurenceJackson.Evaluate(register, new LocalDate(2025, 9, 8)).Timeline();
+
+        Assert.Contains("arrival 2025-09-09 AM 08:45 (no code: after the evaluation date, not read)", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_timeline_shows_arrivals_and_weeks_with_actions_but_no_marks()
     {
         // Laurence Jackson's AM register: late after 08:30, closes 09:00. An arrival at 08:45 is an L.
@@ -157,7 +166,7 @@ public class EvaluationResultTests
         var result = LaurenceJackson.Evaluate(register, new LocalDate(2025, 9, 26));
         var timeline = result.Timeline();
 
-        Assert.Contains("arrival 2025-09-08 AM 08:45 (no code: the policy's registration window decides it)", timeline, StringComparison.Ordinal);
+        Assert.Contains("arrival 2025-09-08 AM 08:45 (no code: the registration window gave L, late)", timeline, StringComparison.Ordinal);
         Assert.Contains("figures: attendance 100.00% (10 of 10 possible sessions)", timeline, StringComparison.Ordinal);
         Assert.Equal(timeline, result.ToString());
     }

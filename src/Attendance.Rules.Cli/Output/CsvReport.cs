@@ -40,7 +40,7 @@ internal static class CsvReport
                 csv.WriteField(f.AttendancePercent is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty);
                 csv.WriteField(f.IsPersistentAbsence ? "true" : "false");
                 csv.WriteField(f.IsSevereAbsence ? "true" : "false");
-                csv.WriteField(Number(r.Evaluation.ThresholdHits.Count(h => h.RuleId == JsonReport.PenaltyNoticeRule)));
+                csv.WriteField(Number(r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold)));
                 csv.WriteField(Number(r.Evaluation.Actions.Count));
                 csv.WriteField(last is null ? string.Empty : last.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(last?.Title ?? string.Empty);

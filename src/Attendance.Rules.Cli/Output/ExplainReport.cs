@@ -26,15 +26,15 @@ internal static class ExplainReport
             $"pupil {result.Pupil}{(result.YearGroup is { } yg ? $", year group {yg}" : string.Empty)}; policy {policy.Policy.Id} {policy.Version}; as of {cohort.AsOf:yyyy-MM-dd}"));
         Line(string.Create(CultureInfo.InvariantCulture,
             $"academic year {AcademicYear.Containing(cohort.AsOf)} to {cohort.AsOf:yyyy-MM-dd}: {f.PossibleSessions} possible sessions, {f.AttendedSessions} present ({f.LateSessions} late), {f.AuthorisedAbsenceSessions} authorised and {f.UnauthorisedAbsenceSessions} unauthorised absence; attendance {Percent(f.AttendancePercent)}{Flags(f)}"));
-        var hits = e.ThresholdHits.Where(h => h.RuleId == JsonReport.PenaltyNoticeRule).ToList();
+        var hits = e.ThresholdHits.Where(h => h.IsPenaltyNoticeThreshold).ToList();
         Line(hits.Count == 0
             ? "penalty-notice threshold: not reached"
             : string.Create(CultureInfo.InvariantCulture, $"penalty-notice threshold: reached {hits.Count} time{(hits.Count == 1 ? string.Empty : "s")}, on {string.Join(", ", hits.Select(h => h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}"));
         Line(string.Create(CultureInfo.InvariantCulture, $"{e.Actions.Count} action{(e.Actions.Count == 1 ? string.Empty : "s")} due; each week: its Monday, then the AM and PM codes of Monday to Friday (- for no mark)"));
 
-        var codes = Codes(cohort, result);
+        var codes = Codes(e);
         var actionsByWeek = e.Actions.GroupBy(a => Monday(a.Date)).ToDictionary(g => g.Key, g => g.ToList());
-        var weeks = new SortedSet<LocalDate>(codes.Keys.Select(Monday));
+        var weeks = new SortedSet<LocalDate>(e.Marks.Select(m => m.WeekStarting));
         weeks.UnionWith(actionsByWeek.Keys);
         foreach (var monday in weeks)
         {
@@ -65,18 +65,13 @@ internal static class ExplainReport
     private static string Flags(AttendanceFigures f) =>
         f.IsSevereAbsence ? "; severe and persistent absence" : f.IsPersistentAbsence ? "; persistent absence" : string.Empty;
 
-    /// <summary>The code of each session up to the evaluation date; an arrival without a code shows the code its window gives.</summary>
-    private static Dictionary<LocalDate, (string Am, string Pm)> Codes(CohortEvaluation cohort, PupilResult result)
+    /// <summary>The code of each session up to the evaluation date, as the evaluation read it (an arrival without a code shows the code its window gave).</summary>
+    private static Dictionary<LocalDate, (string Am, string Pm)> Codes(PupilEvaluation evaluation)
     {
         var codes = new Dictionary<LocalDate, (string Am, string Pm)>();
-        foreach (var mark in cohort.Marks.MarksOf(result.Pupil))
+        foreach (var mark in evaluation.Marks)
         {
-            if (mark.Session.Date > cohort.AsOf)
-            {
-                continue;
-            }
-
-            var code = mark.Code?.Code ?? cohort.Policy.Registration.Classify(mark, result.YearGroup).Code ?? "?";
+            var code = mark.Code.Code;
             var day = codes.TryGetValue(mark.Session.Date, out var d) ? d : ("-", "-");
             codes[mark.Session.Date] = mark.Session.Part == SessionOfDay.AM ? (code, day.Item2) : (day.Item1, code);
         }
@@ -97,5 +92,6 @@ internal static class ExplainReport
         return line.ToString();
     }
 
+    /// <summary>The Monday of an action's date: an action may fall due on a calendar school day with no mark, so its week is not always a mark's.</summary>
     private static LocalDate Monday(LocalDate date) => date.PlusDays(1 - (int)date.DayOfWeek);
 }

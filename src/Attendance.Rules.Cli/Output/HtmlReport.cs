@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Attendance.Rules.Cli.Commands;
 using Attendance.Rules.Cli.Input;
-using Attendance.Rules.Codes;
 using Attendance.Rules.Evaluation;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
@@ -130,7 +129,7 @@ internal static class HtmlReport
     {
         var policy = cohort.Policy.Policy;
         var year = AcademicYear.Containing(cohort.AsOf);
-        var weeks = SchoolWeeks(cohort, results, year.Start);
+        var weeks = SchoolWeeks(results, year.Start);
         var thresholds = Thresholds(policy);
         var html = new StringBuilder(64 * 1024 + (results.Count * 8 * 1024));
         void Line(string text) => html.Append(text).Append('\n');
@@ -200,7 +199,7 @@ internal static class HtmlReport
         {
             var r = results[i];
             var f = r.Evaluation.Figures;
-            var hits = r.Evaluation.ThresholdHits.Count(h => h.RuleId == JsonReport.PenaltyNoticeRule);
+            var hits = r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold);
             var last = r.Evaluation.Actions.Count > 0 ? r.Evaluation.Actions[^1] : null;
             var yearGroupOrder = r.YearGroup is { } yg ? PupilsFile.YearGroups.ToList().IndexOf(yg).ToString(CultureInfo.InvariantCulture) : string.Empty;
             html.Append(Inv($"<tr><td data-v=\"{E(r.Pupil)}\"><a class=\"pupil\" href=\"#p{i + 1}\">{E(r.Pupil)}</a></td>"))
@@ -231,7 +230,7 @@ internal static class HtmlReport
             .Append(flags)
             .Append(Inv($" · {actions.Count} action{(actions.Count == 1 ? string.Empty : "s")}</summary>\n"));
 
-        var register = Classified(cohort, result);
+        var register = Counted(result);
         var start = year.Start;
         var points = new List<(LocalDate Date, decimal Percent)>();
         foreach (var weekEnd in weeks)
@@ -348,52 +347,20 @@ internal static class HtmlReport
         return text.ToString();
     }
 
-    /// <summary>The pupil's register with each arrival-only mark given the code its registration window gives, as the evaluation does.</summary>
-    private static PupilRegister Classified(CohortEvaluation cohort, PupilResult result)
-    {
-        var marks = cohort.Marks.MarksOf(result.Pupil);
-        var classified = new List<SessionMark>(marks.Count);
-        foreach (var mark in marks)
-        {
-            if (mark.Session.Date > cohort.AsOf)
-            {
-                continue;
-            }
-
-            if (mark.Code is null
-                && cohort.Policy.Registration.Classify(mark, result.YearGroup).Code is { } code
-                && NationalCodeTable.TryFind(code, mark.Session.Date, out var found))
-            {
-                classified.Add(mark.WithCode(found));
-            }
-            else if (mark.Code is not null)
-            {
-                classified.Add(mark);
-            }
-        }
-
-        return PupilRegister.Create(result.Pupil, classified, result.YearGroup);
-    }
+    /// <summary>The pupil's register up to the as-of date with each session's code in the figures (an arrival without a code has the code its window gave), as the evaluation read it.</summary>
+    private static PupilRegister Counted(PupilResult result) =>
+        PupilRegister.Create(result.Pupil, result.Evaluation.Marks.Select(m => SessionMark.Create(m.Session, m.Code)), result.YearGroup);
 
     /// <summary>The last marked date of each school week of the academic year up to the as-of date, over the whole cohort.</summary>
-    private static IReadOnlyList<LocalDate> SchoolWeeks(CohortEvaluation cohort, IReadOnlyList<PupilResult> results, LocalDate yearStart)
+    private static IReadOnlyList<LocalDate> SchoolWeeks(IReadOnlyList<PupilResult> results, LocalDate yearStart)
     {
         var lastOfWeek = new SortedDictionary<LocalDate, LocalDate>();
-        foreach (var result in results)
+        foreach (var mark in results.SelectMany(r => r.Evaluation.Marks))
         {
-            foreach (var mark in cohort.Marks.MarksOf(result.Pupil))
+            var date = mark.Session.Date;
+            if (date >= yearStart && (!lastOfWeek.TryGetValue(mark.WeekStarting, out var last) || date > last))
             {
-                var date = mark.Session.Date;
-                if (date < yearStart || date > cohort.AsOf)
-                {
-                    continue;
-                }
-
-                var monday = date.PlusDays(1 - (int)date.DayOfWeek);
-                if (!lastOfWeek.TryGetValue(monday, out var last) || date > last)
-                {
-                    lastOfWeek[monday] = date;
-                }
+                lastOfWeek[mark.WeekStarting] = date;
             }
         }
 

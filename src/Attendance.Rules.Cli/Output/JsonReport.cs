@@ -12,9 +12,6 @@ namespace Attendance.Rules.Cli.Output;
 /// </summary>
 internal static class JsonReport
 {
-    /// <summary>The national penalty-notice threshold's rule id, whose hits the contract lists.</summary>
-    public const string PenaltyNoticeRule = "penalty-notice-threshold";
-
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -70,7 +67,7 @@ internal static class JsonReport
         json.WriteBoolean("persistent_absence", f.IsPersistentAbsence);
         json.WriteBoolean("severe_absence", f.IsSevereAbsence);
         json.WriteStartArray("penalty_notice_threshold");
-        foreach (var hit in e.ThresholdHits.Where(h => h.RuleId == PenaltyNoticeRule))
+        foreach (var hit in e.ThresholdHits.Where(h => h.IsPenaltyNoticeThreshold))
         {
             json.WriteStartObject();
             json.WriteString("date", Date(hit.Date));

@@ -55,7 +55,7 @@ internal static class TableReport
 
         var persistent = results.Count(r => r.Evaluation.Figures.IsPersistentAbsence);
         var severe = results.Count(r => r.Evaluation.Figures.IsSevereAbsence);
-        var hits = results.Sum(r => r.Evaluation.ThresholdHits.Count(h => h.RuleId == JsonReport.PenaltyNoticeRule));
+        var hits = results.Sum(r => r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold));
         table.Caption = new TableTitle(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{results.Count} pupils: {persistent} persistent absence, {severe} severe absence, {hits} penalty-notice threshold hits")));
         return table;
@@ -97,7 +97,7 @@ internal static class TableReport
                 flags.Add("persistent");
             }
 
-            var hits = r.Evaluation.ThresholdHits.Count(h => h.RuleId == JsonReport.PenaltyNoticeRule);
+            var hits = r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold);
             if (hits > 0)
             {
                 flags.Add(string.Create(CultureInfo.InvariantCulture, $"penalty-notice threshold ×{hits}"));

@@ -3,7 +3,6 @@ using Attendance.Rules.Evaluation;
 using Attendance.Rules.Loading;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
-using Attendance.Rules.Registers;
 
 namespace Attendance.Rules.Cli.PolicyTests;
 
@@ -50,7 +49,7 @@ internal static class PolicyTestRunner
         {
             var evaluation = compiled.Evaluate(scenario.Register, scenario.AsOf);
             results.Add(new ScenarioResult(scenario, Compare(scenario, evaluation)));
-            covered.UnionWith(Fired(policy, scenario.Register, evaluation));
+            covered.UnionWith(Fired(policy, evaluation));
         }
 
         var items = Items(policy);
@@ -78,7 +77,7 @@ internal static class PolicyTestRunner
         return items;
     }
 
-    private static IEnumerable<CoverageItem> Fired(Policy policy, PupilRegister register, PupilEvaluation evaluation)
+    private static IEnumerable<CoverageItem> Fired(Policy policy, PupilEvaluation evaluation)
     {
         foreach (var action in evaluation.Actions)
         {
@@ -101,14 +100,11 @@ internal static class PolicyTestRunner
             yield return new CoverageItem("sanction", sanction.Id, null);
         }
 
-        // A reinterpret rule produces no action of its own: it counts as fired when the stage it
-        // waits for fired and a later mark has one of its codes without the exempting fact.
+        // A reinterpret rule produces no action of its own: it counts as fired when the engine counted
+        // a mark with one of its codes as its count_as code.
         foreach (var rule in policy.Rules.OfType<ReinterpretRule>())
         {
-            var after = evaluation.Actions.Where(a => a.RuleId == rule.AfterRule && a.Stage == rule.AfterStage).Select(a => a.Date).DefaultIfEmpty().Min();
-            if (after != default && register.Marks.Any(m =>
-                    m.Session.Date > after && m.Session.Date <= evaluation.AsOf && m.Code is { } code && rule.Codes.Contains(code.Code)
-                    && !(rule.UnlessFact == "medical_evidence" && m.Facts.HasFlag(MarkFacts.MedicalEvidence))))
+            if (evaluation.Marks.Any(m => m.CountedAs != m.Code && m.CountedAs.Code == rule.CountAs && rule.Codes.Contains(m.Code.Code)))
             {
                 yield return new CoverageItem("rule", rule.Id, null);
             }

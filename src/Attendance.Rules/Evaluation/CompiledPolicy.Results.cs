@@ -25,6 +25,7 @@ public sealed partial class CompiledPolicy
             hits[i] = new ThresholdHit
             {
                 RuleId = run.Runners[h.Runner].Rule.Id,
+                IsPenaltyNoticeThreshold = run.Runners[h.Runner].Rule.Role == RuleRole.PenaltyNoticeThreshold,
                 Date = h.Date,
                 FirstWeek = h.FirstWeek,
                 LastWeek = h.LastWeek,
@@ -32,14 +33,7 @@ public sealed partial class CompiledPolicy
             };
         }
 
-        var lateness = new List<LatenessOutcome>();
-        for (var i = 0; i < run.Marks.Length && run.Marks[i].Session.Date <= run.AsOf; i++)
-        {
-            if (run.HasArrival[i])
-            {
-                lateness.Add(new LatenessOutcome(run.Marks[i].Session, run.Marks[i].Arrival!.Value, run.Arrivals[i].ToOutcome()));
-            }
-        }
+        var (marks, lateness) = Marks(run);
 
         var indicators = new IndicatorResult[run.IndicatorHolds.Length];
         for (var i = 0; i < indicators.Length; i++)
@@ -68,9 +62,85 @@ public sealed partial class CompiledPolicy
             Figures = run.Figures.ToFigures(AcademicYear.ToDate(asOf), Policy.AbsenceFlags),
             ThresholdHits = ValueList<ThresholdHit>.From(hits),
             Actions = ValueList<PolicyAction>.From(actions),
-            LatenessOutcomes = ValueList<LatenessOutcome>.From(lateness),
+            LatenessOutcomes = lateness,
+            Marks = marks,
             NextPenaltyNotice = Policy.PenaltyNotices is { } notices ? PenaltyNoticeSequence.Next(notices, run.PriorNotices.Where(p => p.IssuedOn <= asOf), asOf) : null,
         };
+    }
+
+    /// <summary>Each mark up to the evaluation date as the run read it, and the outcomes of its arrival times.</summary>
+    private static (ValueList<MarkOutcome> Marks, ValueList<LatenessOutcome> Lateness) Marks(EvaluationRun run)
+    {
+        var timeline = run.Timeline;
+        var marks = new List<MarkOutcome>(run.Marks.Length);
+        var lateness = new List<LatenessOutcome>();
+        for (var day = 0; day < timeline.Count; day++)
+        {
+            var week = WeekSource(timeline, day);
+            foreach (var i in (ReadOnlySpan<int>)[timeline.Am[day], timeline.Pm[day]])
+            {
+                if (i < 0)
+                {
+                    continue;
+                }
+
+                ref readonly var mark = ref run.Marks[i];
+                ArrivalOutcome? arrival = null;
+                if (run.HasArrival[i])
+                {
+                    arrival = run.Arrivals[i].ToOutcome();
+                    lateness.Add(new LatenessOutcome(mark.Session, mark.Arrival!.Value, arrival));
+                }
+
+                marks.Add(new MarkOutcome
+                {
+                    Session = mark.Session,
+                    RecordedCode = mark.Code,
+                    Code = run.Codes[i],
+                    CountedAs = run.Effective[i],
+                    Arrival = arrival,
+                    IsSchoolDay = timeline.SchoolDay[day],
+                    WeekStarting = Timeline.MondayOf(timeline.Dates[day]),
+                    SchoolWeek = week < 0 ? null : timeline.Week[week] + 1,
+                    Term = week < 0 ? null : timeline.Term[week] + 1,
+                    HalfTerm = week < 0 ? null : timeline.HalfTerm[week] + 1,
+                });
+            }
+        }
+
+        return (marks.ToValueList(), lateness.ToValueList());
+    }
+
+    /// <summary>
+    /// The school day whose week, term and half term a day takes: itself, or else the nearest
+    /// school day in its calendar week (the timeline numbers a day that is not a school day after
+    /// the school day before it, which may be in an earlier week); -1 where the week has none.
+    /// </summary>
+    private static int WeekSource(Timeline timeline, int day)
+    {
+        if (timeline.SchoolDay[day])
+        {
+            return day;
+        }
+
+        var week = timeline.DayNumbers[day] / 7;
+        for (var d = day - 1; d >= 0 && timeline.DayNumbers[d] / 7 == week; d--)
+        {
+            if (timeline.SchoolDay[d])
+            {
+                return d;
+            }
+        }
+
+        for (var d = day + 1; d < timeline.Count && timeline.DayNumbers[d] / 7 == week; d++)
+        {
+            if (timeline.SchoolDay[d])
+            {
+                return d;
+            }
+        }
+
+        return -1;
     }
 
     private static ValueList<Session> Sessions(EvaluationRun run, int start, int count)

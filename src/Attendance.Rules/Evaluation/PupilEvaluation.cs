@@ -29,6 +29,9 @@ public sealed record PupilEvaluation
     /// <summary>The outcome of every recorded arrival time on or before <see cref="AsOf"/>, in session order.</summary>
     public Policies.ValueList<LatenessOutcome> LatenessOutcomes { get; init; } = Policies.ValueList<LatenessOutcome>.Empty;
 
+    /// <summary>Every mark on or before <see cref="AsOf"/>, in session order, as the evaluation read it: codes, arrival, school week, term and half term.</summary>
+    public Policies.ValueList<MarkOutcome> Marks { get; init; } = Policies.ValueList<MarkOutcome>.Empty;
+
     /// <summary>What the next penalty notice would be as of <see cref="AsOf"/>, given the prior notices, where the policy has penalty notices.</summary>
     public NextPenaltyNotice? NextPenaltyNotice { get; init; }
 

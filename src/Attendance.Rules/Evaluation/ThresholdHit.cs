@@ -10,6 +10,9 @@ public sealed record ThresholdHit
     /// <summary>The count rule, for example <c>penalty-notice-threshold</c>.</summary>
     public required string RuleId { get; init; }
 
+    /// <summary>Whether the rule has the role <see cref="Policies.Rules.RuleRole.PenaltyNoticeThreshold"/>: a hit at which a penalty notice must be considered.</summary>
+    public bool IsPenaltyNoticeThreshold { get; init; }
+
     /// <summary>The date the count was reached.</summary>
     public required LocalDate Date { get; init; }
 

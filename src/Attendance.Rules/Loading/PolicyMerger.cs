@@ -117,7 +117,7 @@ internal static class PolicyMerger
                 }
 
                 disabled.Add(id);
-                if (id == "penalty-notice-threshold")
+                if (baseItems.FirstOrDefault(i => IdOf(i) == id) is { } disabledRule && RoleOf(disabledRule) == "penalty_notice_threshold")
                 {
                     reader.Warn(disable, "the national penalty-notice threshold is disabled; the national framework requires it to be considered", "the national rule kept (a school may add its own beside it)");
                 }
@@ -147,7 +147,7 @@ internal static class PolicyMerger
 
             if (id is not null && byId.TryGetValue(id, out var replacement))
             {
-                result.Items.Add(replacement);
+                result.Items.Add(InheritRole(item, replacement, reader));
                 used.Add(replacement);
             }
             else
@@ -166,6 +166,27 @@ internal static class PolicyMerger
 
         return result;
     }
+
+    /// <summary>
+    /// A replacing rule states its own role; one that states none keeps the base rule's, with a
+    /// warning, so that school files written before roles existed load as they did.
+    /// </summary>
+    private static YamlNode InheritRole(YamlNode baseRule, YamlNode replacement, NodeReader reader)
+    {
+        var role = baseRule.Kind == YamlNodeKind.Mapping ? baseRule.Pairs.FirstOrDefault(p => p.Key.Value == "role") : default;
+        if (role.Key is null || replacement.Kind != YamlNodeKind.Mapping || replacement.Get("role") is not null)
+        {
+            return replacement;
+        }
+
+        reader.Warn(replacement, $"the rule '{IdOf(replacement)}' replaces a base rule with the role {role.Value.Value} and states no role: it keeps that role", $"'role: {role.Value.Value}' (or 'role: none') on the replacing rule");
+        var copy = new YamlNode(replacement.Kind, replacement.File, replacement.Line, replacement.Column) { Value = replacement.Value, IsQuoted = replacement.IsQuoted };
+        copy.Pairs.AddRange(replacement.Pairs);
+        copy.Pairs.Add(role);
+        return copy;
+    }
+
+    private static string? RoleOf(YamlNode item) => item.Kind == YamlNodeKind.Mapping && item.Get("role") is { Kind: YamlNodeKind.Scalar } role ? role.Value : null;
 
     private static string? IdOf(YamlNode item) => item.Kind == YamlNodeKind.Mapping && item.Get("id") is { Kind: YamlNodeKind.Scalar } id ? id.Value : null;
 }

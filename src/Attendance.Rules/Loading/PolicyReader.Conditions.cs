@@ -39,6 +39,8 @@ internal sealed partial class PolicyReader
         var repeat = r.Enum(node, "repeat", what, ConditionRepeatNames, required: false) ?? RepeatMode.OncePerYear;
         var judged = r.Enum(node, "judged", what, JudgedNames, required: false) ?? JudgedPeriod.Day;
         var note = r.String(node, "note", what, required: false);
+        var role = r.Enum(node, "role", what, RoleNames, required: false) ?? RuleRole.None;
+        CheckOneRole(role, node);
         Conditions.Previous = null;
         var when = Conditions.Read(node.Get("when")!, "'when'");
         var after = node.Get("after") is { } afterNode ? Conditions.ReadReference(afterNode, "'after'") : null;
@@ -54,9 +56,14 @@ internal sealed partial class PolicyReader
             return null;
         }
 
+        if (role == RuleRole.PenaltyNoticeThreshold && !ConditionShapes.IsSessionCount(when))
+        {
+            r.Warn(node.Get("role")!, "only a count of sessions reaching a number has threshold hits; this rule will never report a penalty-notice hit", "the role on a rule whose 'when' is one count, such as { measure: { count: unauthorised }, over: { rolling: { school_weeks: 10 } }, at_least: 10 }");
+        }
+
         return new ConditionRule
         {
-            Id = id, Title = title, Action = action, Sources = sources, FollowUps = followUps, Repeat = repeat, Note = note,
+            Id = id, Title = title, Action = action, Sources = sources, FollowUps = followUps, Repeat = repeat, Note = note, Role = role,
             When = when, Judged = judged, After = after, AppliesTo = appliesTo,
         };
     }

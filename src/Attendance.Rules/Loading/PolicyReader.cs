@@ -15,10 +15,10 @@ internal sealed partial class PolicyReader
         "retention_years", "register_open_limit_minutes", "code_sets", "absence_flags", "registration", "penalty_notices", "leave", "notes", "defaults", "indicators", "rules",
     ];
 
-    private static readonly string[] CommonRuleKeys = ["id", "type", "title", "action", "source", "follow_ups", "repeat", "note"];
+    private static readonly string[] CommonRuleKeys = ["id", "type", "title", "action", "source", "follow_ups", "repeat", "role", "note"];
 
     /// <summary>The keys of a rule of the language v2 (a rule with <c>when</c> and no <c>type</c>).</summary>
-    internal static readonly string[] ConditionRuleKeys = ["id", "title", "action", "when", "judged", "repeat", "applies_to", "after", "source", "follow_ups", "note"];
+    internal static readonly string[] ConditionRuleKeys = ["id", "title", "action", "when", "judged", "repeat", "applies_to", "after", "role", "source", "follow_ups", "note"];
 
     internal static readonly Dictionary<string, RepeatMode> ConditionRepeatNames = new(StringComparer.Ordinal)
     {
@@ -83,6 +83,12 @@ internal sealed partial class PolicyReader
         ["once_per_year"] = RepeatMode.OncePerYear,
         ["on_lapse"] = RepeatMode.OnLapse,
         ["fresh_sessions"] = RepeatMode.FreshSessions,
+    };
+
+    internal static readonly Dictionary<string, RuleRole> RoleNames = new(StringComparer.Ordinal)
+    {
+        ["none"] = RuleRole.None,
+        ["penalty_notice_threshold"] = RuleRole.PenaltyNoticeThreshold,
     };
 
     internal static readonly Dictionary<string, AttendancePeriod> PeriodNames = new(StringComparer.Ordinal)
@@ -588,6 +594,8 @@ internal sealed partial class PolicyReader
                 honoured is null ? "no 'repeat' key" : "repeat: " + string.Join(" or ", honoured.Select(m => Name(RepeatNames, m))));
             repeat = null;
         }
+        var role = r.Enum(node, "role", ruleWhat, RoleNames, required: false) ?? RuleRole.None;
+        CheckOneRole(role, node);
         var note = r.String(node, "note", ruleWhat, required: false);
         Rule? rule = type switch
         {
@@ -611,13 +619,38 @@ internal sealed partial class PolicyReader
         }
 
         var defaultRepeat = RepeatModesOf.TryGetValue(type, out var modes) ? modes[0] : RepeatMode.OncePerYear;
-        rule = rule with { Action = action, Sources = sources, FollowUps = followUps, Repeat = repeat ?? defaultRepeat, Note = note };
-        if (rule is SessionCountRule count && rule.Id == "penalty-notice-threshold")
+        rule = rule with { Action = action, Sources = sources, FollowUps = followUps, Repeat = repeat ?? defaultRepeat, Role = role, Note = note };
+        if (rule is SessionCountRule count && role == RuleRole.PenaltyNoticeThreshold)
         {
             CheckPenaltyNoticeThreshold(count, node);
         }
+        else if (role == RuleRole.PenaltyNoticeThreshold)
+        {
+            r.Warn(node.Get("role")!, $"only a session_count rule has threshold hits; this {type} rule will never report a penalty-notice hit", "the role on a session_count rule");
+        }
 
         return rule;
+    }
+
+    /// <summary>Where the rule with the penalty-notice role is, once read: reports take that rule's hits as the penalty-notice hits, so there is one.</summary>
+    private YamlNode? penaltyNoticeRole;
+
+    private void CheckOneRole(RuleRole role, YamlNode rule)
+    {
+        if (role != RuleRole.PenaltyNoticeThreshold)
+        {
+            return;
+        }
+
+        var at = rule.Get("role")!;
+        if (penaltyNoticeRole is { } first)
+        {
+            r.Error(at, $"a second rule has the role penalty_notice_threshold (the first at {first.File}:{first.Line}:{first.Column})", "one rule with the role penalty_notice_threshold");
+        }
+        else
+        {
+            penaltyNoticeRole = at;
+        }
     }
 
     private ValueList<FollowUp> ReadFollowUps(YamlNode node, string what)

@@ -507,6 +507,11 @@ public static class PolicyWriter
                 Line(indent, "repeat", Name(PolicyReader.RepeatNames, rule.Repeat));
             }
 
+            if (rule.Role != RuleRole.None)
+            {
+                Line(indent, "role", Name(PolicyReader.RoleNames, rule.Role));
+            }
+
             OptionalText(indent, "note", rule.Note);
         }
 
@@ -564,6 +569,11 @@ public static class PolicyWriter
             if (rule.After is { } after)
             {
                 Line(indent, "after", ConditionWriter.Reference(after));
+            }
+
+            if (rule.Role != RuleRole.None)
+            {
+                Line(indent, "role", Name(PolicyReader.RoleNames, rule.Role));
             }
 
             if (rule.AppliesTo is { } applies)

@@ -182,7 +182,7 @@ public class MalformedPolicyTests
         ],
         ["unknown-rule-key.yaml"] =
         [
-            "unknown-rule-key.yaml:13:5: error: rule 'low-attendance-letter': unknown key 'threshold' in an attendance_below rule (expected one of: id, type, title, action, source, follow_ups, repeat, note, percent, inclusive, period, min_possible_sessions)",
+            "unknown-rule-key.yaml:13:5: error: rule 'low-attendance-letter': unknown key 'threshold' in an attendance_below rule (expected one of: id, type, title, action, source, follow_ups, repeat, role, note, percent, inclusive, period, min_possible_sessions)",
         ],
         ["unknown-rule-type.yaml"] =
         [

@@ -123,6 +123,7 @@ public class PolicyWriterTests
         Assert.Contains(selections, s => s.SetName is null);
         Assert.Contains(policies, p => p.Registration.Windows.Count > 0 && p.Registration.Sanctions.Count > 0);
         Assert.Contains(policies, p => p.PenaltyNotices is { Superseded.Count: > 0 });
+        Assert.Contains(rules, r => r.Role == RuleRole.PenaltyNoticeThreshold);
         Assert.Contains(policies, p => p.Notes.Count > 0 && p.CodeSets.Count > 0 && p.AbsenceFlags != AbsenceThresholds.National);
         Assert.Contains(policies, p => Texts(p).Any(t => t.Length > PolicyWriter.MaxQuotedChunk));
         Assert.Contains(policies, p => Texts(p).Any(t => t.StartsWith(' ')));
@@ -622,6 +623,7 @@ public static class GeneratedPolicies
         from notices in Gen.Frequency((1, Gen.Constant<PenaltyNotices?>(null)), (3, PenaltyNoticesGen.Select(p => (PenaltyNotices?)p)))
         from notes in NoteGen.ListOf(Gen.Choose(0, 3))
         from rules in Rules(codeSets)
+        from penaltyRole in Gen.Elements(true, false)
         select new Policy
         {
             Id = id,
@@ -639,8 +641,15 @@ public static class GeneratedPolicies
             Registration = registration,
             PenaltyNotices = notices,
             Notes = notes.ToValueList(),
-            Rules = rules,
+            Rules = penaltyRole ? WithPenaltyNoticeRole(rules) : rules,
         };
+
+    /// <summary>The role on the first count rule, as at most one rule may have it.</summary>
+    private static ValueList<Rule> WithPenaltyNoticeRole(ValueList<Rule> rules)
+    {
+        var count = rules.FirstOrDefault(r => r is SessionCountRule);
+        return count is null ? rules : rules.Select(r => ReferenceEquals(r, count) ? r with { Role = RuleRole.PenaltyNoticeThreshold } : r).ToValueList();
+    }
 
     private static Gen<List<T>> ListOf<T>(this Gen<T> gen, Gen<int> count) => count.SelectMany(n => gen.ListOf(n).Select(l => l.ToList()));
 

@@ -552,7 +552,7 @@ public static class ReferenceEvaluator
 
                             var holds = stage.When switch
                             {
-                                AttendanceBelowCondition ab => Below(YearToDate(s), ab.Percent, ab.Inclusive),
+                                AttendanceBelowCondition ab => YearToDate(s).Possible >= ab.MinPossibleSessions && Below(YearToDate(s), ab.Percent, ab.Inclusive),
                                 AbsenceAfterPreviousCondition => IsSchoolDay(s.Date) && m.Code!.IsAbsence,
                                 AttendanceDeclinedCondition ad => IsSchoolDay(s.Date) && Declined(s, fired[ad.SinceStage]),
                                 _ => throw new NotSupportedException(stage.When.TypeName),
@@ -577,11 +577,11 @@ public static class ReferenceEvaluator
             }
         }
 
-        /// <summary>Year-to-date attendance at s is below its value at the earlier session (exact cross-multiplication).</summary>
+        /// <summary>Year-to-date attendance at s is below its value at the end of the earlier stage's day (exact cross-multiplication).</summary>
         private bool Declined(Session s, Session since)
         {
             var now = YearToDate(s);
-            var then = YearToDate(since);
+            var then = YearToDate(new Session(since.Date, LastSessionOf(since.Date)));
             return now.Possible > 0 && then.Possible > 0 && (long)now.Attended * then.Possible < (long)then.Attended * now.Possible;
         }
     }

@@ -24,6 +24,9 @@ public abstract record Rule
     /// <summary>When the rule may fire again.</summary>
     public RepeatMode Repeat { get; init; } = RepeatMode.OncePerYear;
 
+    /// <summary>What the rule stands for, where reports need to find it (<see cref="RuleRole.PenaltyNoticeThreshold"/>).</summary>
+    public RuleRole Role { get; init; }
+
     /// <summary>A free-text note, where the policy gives one.</summary>
     public string? Note { get; init; }
 

@@ -225,11 +225,12 @@ public class HallGreenPrimaryScenarioTests
     }
 
     /// <summary>
-    /// Stage 1 on Monday 15 September AM at 19 of 21; 19 sessions present to Friday 26 September
-    /// (38 of 40); Monday 29 September absent all day: 38 of 42, exactly 19 of 21; then Tuesday 30 September.
+    /// Stage 1 on Monday 15 September AM at 19 of 21; the day ends at 20 of 22 (90.91%), stage 1's
+    /// value. Present to Friday 26 September (38 of 40); Monday 29 and Tuesday 30 September "/I" bring
+    /// it back to exactly 40 of 44 without going below; then Wednesday 1 October as given.
     /// </summary>
-    private static string StageOneThenBackToItsValue(string tuesday30September) =>
-        ExactlyNinetyFiveThen("I\\ " + Days(P, 9) + " II " + tuesday30September + " " + Days(P, 3));
+    private static string StageOneThenBackToItsValue(string wednesday1October) =>
+        ExactlyNinetyFiveThen("I\\ " + Days(P, 9) + " /I /I " + wednesday1October + " " + Days(P, 3));
 
     [Fact]
     public void Stage_3_refers_to_the_LA_when_attendance_falls_below_its_value_at_stage_1()
@@ -242,13 +243,13 @@ public class HallGreenPrimaryScenarioTests
         Assert.Equal([1, 3], actions.Select(a => a.Stage!.Value));
         var stage3 = actions[1];
         Assert.Equal(ActionKind.Referral, stage3.Kind);
-        Assert.Equal(D(2025, 9, 30), stage3.Date);
+        Assert.Equal(D(2025, 10, 1), stage3.Date);
         Assert.Equal(SessionOfDay.AM, stage3.Session);
         Assert.Equal("Refer the matter to the Local Authority for relevant legal sanctions (Stage 3)", stage3.Title);
-        Assert.Equal("attendance 88.37% (38 of 43 possible sessions) is below 90.48% (19 of 21) at stage 1 on 2025-09-15", stage3.Evidence);
+        Assert.Equal("attendance 88.89% (40 of 45 possible sessions) is below 90.91% (20 of 22) at stage 1 on 2025-09-15", stage3.Evidence);
         Assert.Empty(stage3.FollowUps);
 
-        Assert.Equal([1], Actions(Evaluate(register, D(2025, 9, 29)), "attendance-concern").Select(a => a.Stage!.Value));
+        Assert.Equal([1], Actions(Evaluate(register, D(2025, 9, 30)), "attendance-concern").Select(a => a.Stage!.Value));
     }
 
     [Fact]
@@ -258,16 +259,19 @@ public class HallGreenPrimaryScenarioTests
     }
 
     [Fact]
-    public void Stage_3_is_judged_from_the_school_day_after_stage_1()
+    public void Stage_1s_value_is_taken_at_the_end_of_its_day_so_the_afternoon_of_the_same_absence_is_no_decline()
     {
-        // Monday 15 September: stage 1 at AM (19 of 21); PM absent (19 of 22, the same day).
-        // Tuesday AM present: 20 of 23 (86.96%), below 19 of 21, so stage 3 then.
-        var register = ExactlyNinetyFiveThen("II " + Days(P, 4));
+        // Regression (issue 13): Monday 15 September, stage 1 at AM (19 of 21); PM absent too, the day
+        // ends at 19 of 22. Present all week: 20 of 23 on Tuesday AM is above 19 of 22, so no stage 3
+        // (it was referred on Tuesday when stage 1's value was taken at its morning session).
+        var register = ExactlyNinetyFiveThen("II " + Days(P, 4) + " II");
 
-        Assert.Equal([1], Actions(Evaluate(register, D(2025, 9, 15)), "attendance-concern").Select(a => a.Stage!.Value));
-        var stage3 = Actions(Evaluate(register, D(2025, 9, 19)), "attendance-concern")[1];
-        Assert.Equal((D(2025, 9, 16), SessionOfDay.AM), (stage3.Date, stage3.Session));
-        Assert.Equal("attendance 86.96% (20 of 23 possible sessions) is below 90.48% (19 of 21) at stage 1 on 2025-09-15", stage3.Evidence);
+        Assert.Equal([1], Actions(Evaluate(register, D(2025, 9, 19)), "attendance-concern").Select(a => a.Stage!.Value));
+
+        // Absent all the next Monday: 27 of 31 (87.10%) at AM is still above 86.36%; 27 of 32 at PM is below.
+        var stage3 = Actions(Evaluate(register, D(2025, 9, 22)), "attendance-concern")[1];
+        Assert.Equal((D(2025, 9, 22), SessionOfDay.PM), (stage3.Date, stage3.Session));
+        Assert.Equal("attendance 84.38% (27 of 32 possible sessions) is below 86.36% (19 of 22) at stage 1 on 2025-09-15", stage3.Evidence);
     }
 
     [Fact]
@@ -277,7 +281,7 @@ public class HallGreenPrimaryScenarioTests
 
         var actions = Actions(Evaluate(register, D(2026, 9, 11)), "attendance-concern");
 
-        Assert.Equal([(D(2025, 9, 15), 1), (D(2025, 9, 30), 3), (D(2026, 9, 7), 1)], actions.Select(a => (a.Date, a.Stage!.Value)));
+        Assert.Equal([(D(2025, 9, 15), 1), (D(2025, 10, 1), 3), (D(2026, 9, 7), 1)], actions.Select(a => (a.Date, a.Stage!.Value)));
         Assert.Equal("attendance 0.00% (0 of 1 possible sessions) fell below 95%", actions[2].Evidence);
     }
 }
