@@ -182,10 +182,10 @@ public class SampleDataTests
         return dir;
     }
 
-    private static SchoolSample Load(string school) =>
+    internal static SchoolSample Load(string school) =>
         Loaded.GetOrAdd(school, s => new Lazy<SchoolSample>(() => SchoolSample.Read(s))).Value;
 
-    private sealed record SchoolSample(
+    internal sealed record SchoolSample(
         CompiledPolicy Policy,
         IReadOnlyDictionary<string, string> Pupils,
         IReadOnlyDictionary<string, PupilRegister> Registers,
