@@ -77,7 +77,7 @@ public static class App
         {
             foreach (var line in input.Lines)
             {
-                stderr.WriteLine(line);
+                stderr.WriteLine(Display.Escape(line));
             }
 
             return BadInput;

@@ -57,7 +57,7 @@ internal static class TestCommand
     {
         if (Directory.Exists(path))
         {
-            return [.. Directory.EnumerateFiles(path, "*" + Suffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+            return TestFolder.Find(path, Suffix);
         }
 
         if (path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))

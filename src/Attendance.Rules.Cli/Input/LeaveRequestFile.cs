@@ -25,22 +25,7 @@ internal static class LeaveRequestFile
     /// <exception cref="InputException">The file cannot be read or is not a valid request.</exception>
     public static (LeaveRequest Request, SchoolCalendar? Calendar) Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            if (new FileInfo(path) is { Exists: true, Length: > MaxBytes })
-            {
-                throw new InputException($"{path}:1:1: error: the request file is larger than 1 MiB");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}:1:1: error: the request file cannot be read: {e.Message}");
-        }
-
-        return Parse(bytes, path);
+        return Parse(InputFiles.ReadBytes(path, MaxBytes, "request"), path);
     }
 
     /// <summary>Parses a request from its UTF-8 JSON.</summary>

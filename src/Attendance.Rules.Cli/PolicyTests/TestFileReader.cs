@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attendance.Rules.Cli.Input;
 using Attendance.Rules.Registers;
 using Attendance.Rules.Testing;
 using NodaTime;
@@ -17,13 +18,19 @@ internal static class TestFileReader
     private static readonly string[] ScenarioKeys = ["name", "register", "year_group", "as_of", "arrivals", "expect"];
     private static readonly string[] ExpectKeys = ["figures", "threshold_hits", "actions", "no_actions", "exact_actions"];
 
+    /// <summary>The largest tests file read, in bytes.</summary>
+    public const long MaxBytes = 4L * 1024 * 1024;
+
+    /// <summary>Reads and checks a tests file.</summary>
+    /// <exception cref="InputException">The path is not a readable regular file of at most 4 MiB of UTF-8.</exception>
+    /// <exception cref="TestFileException">The file is not a valid tests file.</exception>
     public static TestFile Read(string path)
     {
         YamlStream stream = [];
+        var text = InputFiles.ReadText(path, MaxBytes, "tests");
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
