@@ -53,6 +53,11 @@ internal sealed class CohortEvaluation
                 throw new InputException($"--as-of {CsvTable.Quote(asOfText)} is not a date as yyyy-MM-dd");
             }
 
+            if (RegisterDates.Problem(parsed.Value, "--as-of") is { } outside)
+            {
+                throw new InputException(outside);
+            }
+
             asOf = parsed.Value;
         }
 

@@ -39,7 +39,8 @@ internal static class EvaluateCommand
         };
         threads.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            // Read from the token: a value that is not a number is already a parse error, and asking for it would throw.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
             {
                 r.AddError("--threads must be at least 1.");
             }

@@ -205,6 +205,12 @@ internal static class CalendarFile
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (node is YamlScalarNode && parsed.Success)
         {
+            if (RegisterDates.Problem(parsed.Value, what) is { } outside)
+            {
+                error(node, outside);
+                return null;
+            }
+
             return parsed.Value;
         }
 

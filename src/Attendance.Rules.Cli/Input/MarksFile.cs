@@ -16,10 +16,10 @@ internal sealed class MarksFile
     public static readonly IReadOnlyList<string> RequiredColumns = ["pupil", "date", "session", "code"];
 
     /// <summary>The earliest date a mark may have: earlier is taken for a typing or export error.</summary>
-    public static readonly LocalDate EarliestDate = new(2000, 1, 1);
+    public static readonly LocalDate EarliestDate = RegisterDates.Earliest;
 
     /// <summary>The latest date a mark may have: later is taken for a typing or export error.</summary>
-    public static readonly LocalDate LatestDate = new(2100, 12, 31);
+    public static readonly LocalDate LatestDate = RegisterDates.Latest;
 
     private static readonly LocalTimePattern ArrivalPattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 

@@ -96,7 +96,12 @@ internal static class TestFileReader
         {
             var text = Scalar(node, what);
             var parsed = LocalDatePattern.Iso.Parse(text);
-            return parsed.Success ? parsed.Value : throw Error(node, $"'{what}': '{text}' is not a date (yyyy-MM-dd)");
+            if (!parsed.Success)
+            {
+                throw Error(node, $"'{what}': {Display.Quote(text)} is not a date (yyyy-MM-dd)");
+            }
+
+            return RegisterDates.Problem(parsed.Value, $"'{what}':") is { } outside ? throw Error(node, outside) : parsed.Value;
         }
 
         public bool Bool(YamlNode node, string what) =>
@@ -128,6 +133,17 @@ internal static class TestFileReader
             catch (Exception e) when (e is FormatException or RegisterException)
             {
                 throw Error(registerNode, $"register: {e.Message}");
+            }
+            catch (OverflowException)
+            {
+                // The notation counts days on from its date, so one near the calendar's end overflows.
+                throw Error(registerNode, $"register: its dates run outside {RegisterDates.Range}, the dates the tool accepts");
+            }
+
+            var far = marks.FindIndex(m => !RegisterDates.Contains(m.Session.Date));
+            if (far >= 0)
+            {
+                throw Error(registerNode, $"register: {RegisterDates.Problem(marks[far].Session.Date, "a mark's date")}");
             }
 
             if (Optional(map, "arrivals") is { } arrivals)
