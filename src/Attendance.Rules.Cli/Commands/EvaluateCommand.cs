@@ -55,6 +55,11 @@ internal static class EvaluateCommand
 
     private static int Run(InputOptions options, string format, string? outPath, int threads, TextWriter stdout, TextWriter stderr)
     {
+        if (outPath is not null)
+        {
+            OutputFile.CheckNotAnInput(outPath, options.Policy, options.Marks, options.Pupils, options.Calendar);
+        }
+
         var progress = format == "table" && Consoles.IsTerminal(stderr) && new FileInfo(options.Marks) is { Exists: true, Length: >= ProgressBytes };
         CohortEvaluation cohort;
         IReadOnlyList<PupilResult> results;
@@ -99,7 +104,7 @@ internal static class EvaluateCommand
         }
         else
         {
-            File.WriteAllText(outPath, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            OutputFile.Write(outPath, writer => writer.Write(text));
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: {format} for {results.Count} pupil{(results.Count == 1 ? string.Empty : "s")}"));
         }
 
