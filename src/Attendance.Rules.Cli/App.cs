@@ -38,12 +38,13 @@ public static class App
             var parsed = root.Parse(args);
             if (parsed.Action is ParseErrorAction)
             {
-                foreach (var error in parsed.Errors)
+                // One line an error, the last with where to find the usage.
+                var usage = $" (run 'attendance-rules {(parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage)";
+                for (var i = 0; i < parsed.Errors.Count; i++)
                 {
-                    stderr.WriteLine("attendance-rules: " + error.Message);
+                    stderr.WriteLine(Display.Escape("attendance-rules: " + parsed.Errors[i].Message.TrimEnd('.')) + (i == parsed.Errors.Count - 1 ? usage : string.Empty));
                 }
 
-                stderr.WriteLine($"Run 'attendance-rules {(parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage.");
                 return BadInput;
             }
 
@@ -77,7 +78,7 @@ public static class App
         {
             foreach (var line in input.Lines)
             {
-                stderr.WriteLine(line);
+                stderr.WriteLine(Display.Escape(line));
             }
 
             return BadInput;

@@ -144,7 +144,7 @@ public sealed class EvaluateInputTests
         var result = CliRun.Evaluate("no-such-marks.csv", "--format", "json");
 
         Assert.Equal(2, result.Exit);
-        Assert.Contains("no-such-marks.csv: the marks file cannot be read", result.Stderr);
+        Assert.Contains("no-such-marks.csv: the marks file does not exist", result.Stderr);
     }
 
     [Fact]

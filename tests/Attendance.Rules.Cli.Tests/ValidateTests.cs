@@ -75,6 +75,6 @@ public sealed class ValidateTests
 
         Assert.Equal(2, result.Exit);
         Assert.Matches(Located, result.Stdout.Trim());
-        Assert.Contains("cannot be read", result.Stdout);
+        Assert.Contains("the policy file does not exist", result.Stdout);
     }
 }

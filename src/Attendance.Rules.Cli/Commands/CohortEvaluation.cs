@@ -42,7 +42,7 @@ internal sealed class CohortEvaluation
     public static CohortEvaluation Load(InputOptions options, TextWriter stderr, Action<double>? readProgress = null)
     {
         var policy = LoadPolicy(options.Policy, stderr, options.Verbose);
-        var pupils = options.Pupils is { } pupilsPath ? PupilsFile.Read(pupilsPath) : PupilsFile.None;
+        var pupils = options.Pupils is { } pupilsPath ? PupilsFile.Read(pupilsPath, options.Encoding) : PupilsFile.None;
         var calendar = options.Calendar is { } calendarPath ? CalendarFile.Read(calendarPath) : null;
         LocalDate? asOf = null;
         if (options.AsOf is { } asOfText)
@@ -53,10 +53,15 @@ internal sealed class CohortEvaluation
                 throw new InputException($"--as-of {CsvTable.Quote(asOfText)} is not a date as yyyy-MM-dd");
             }
 
+            if (RegisterDates.Problem(parsed.Value, "--as-of") is { } outside)
+            {
+                throw new InputException(outside);
+            }
+
             asOf = parsed.Value;
         }
 
-        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress);
+        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress, options.Encoding);
         var rejected = pupils.Rejected.Concat(marks.Rejected).ToList();
         if (rejected.Count > 0)
         {
@@ -75,7 +80,7 @@ internal sealed class CohortEvaluation
 
             foreach (var row in rejected)
             {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Path}:{row.Line}: rejected: {row.Reason}"));
+                stderr.WriteLine(Display.Escape(string.Create(CultureInfo.InvariantCulture, $"{row.Path}:{row.Line}: rejected: {row.Reason}")));
             }
 
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -163,4 +168,4 @@ internal sealed class CohortEvaluation
 }
 
 /// <summary>The inputs <c>evaluate</c> and <c>explain</c> take.</summary>
-internal sealed record InputOptions(string Policy, string Marks, string? Pupils, string? AsOf, string? Calendar, bool Lenient, bool Verbose);
+internal sealed record InputOptions(string Policy, string Marks, string? Pupils, string? AsOf, string? Calendar, bool Lenient, bool Verbose, string Encoding = CsvEncoding.Default);

@@ -39,7 +39,8 @@ internal static class EvaluateCommand
         };
         threads.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            // Read from the token: a value that is not a number is already a parse error, and asking for it would throw.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
             {
                 r.AddError("--threads must be at least 1.");
             }
@@ -54,6 +55,11 @@ internal static class EvaluateCommand
 
     private static int Run(InputOptions options, string format, string? outPath, int threads, TextWriter stdout, TextWriter stderr)
     {
+        if (outPath is not null)
+        {
+            OutputFile.CheckNotAnInput(outPath, options.Policy, options.Marks, options.Pupils, options.Calendar);
+        }
+
         var progress = format == "table" && Consoles.IsTerminal(stderr) && new FileInfo(options.Marks) is { Exists: true, Length: >= ProgressBytes };
         CohortEvaluation cohort;
         IReadOnlyList<PupilResult> results;
@@ -98,7 +104,7 @@ internal static class EvaluateCommand
         }
         else
         {
-            File.WriteAllText(outPath, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            OutputFile.Write(outPath, writer => writer.Write(text));
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: {format} for {results.Count} pupil{(results.Count == 1 ? string.Empty : "s")}"));
         }
 

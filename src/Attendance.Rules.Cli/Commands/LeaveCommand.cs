@@ -34,6 +34,7 @@ internal static class LeaveCommand
         marks.Description = "Optional marks CSV (as for evaluate): the pupil's register so far, for attendance floors and yearly day limits.";
         var calendar = Options.Calendar();
         calendar.Description = "Optional school calendar (YAML, docs/calendar.md): school days and assessment periods. The request may carry one instead.";
+        var encoding = Options.Encoding();
         var format = new Option<string>("--format")
         {
             Description = "text (the default) or json.",
@@ -41,7 +42,7 @@ internal static class LeaveCommand
             HelpName = "text|json",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        foreach (var option in new Option[] { policy, request, marks, calendar, format })
+        foreach (var option in new Option[] { policy, request, marks, calendar, format, encoding })
         {
             command.Options.Add(option);
         }
@@ -63,7 +64,7 @@ internal static class LeaveCommand
             }
 
             var schoolCalendar = calendarPath is null ? inlineCalendar : CalendarFile.Read(calendarPath);
-            var register = result.GetValue(marks) is { } marksPath ? ReadRegister(marksPath, leaveRequest, compiled) : null;
+            var register = result.GetValue(marks) is { } marksPath ? ReadRegister(marksPath, leaveRequest, compiled, result.GetRequiredValue(encoding)) : null;
             var decision = compiled.EvaluateLeaveRequest(leaveRequest, register, schoolCalendar);
             stdout.Write(result.GetRequiredValue(format) == "json" ? Json(decision) : Text(decision));
             return App.Success;
@@ -71,10 +72,10 @@ internal static class LeaveCommand
         return command;
     }
 
-    private static PupilRegister ReadRegister(string path, LeaveRequest request, Evaluation.CompiledPolicy policy)
+    private static PupilRegister ReadRegister(string path, LeaveRequest request, Evaluation.CompiledPolicy policy, string encoding)
     {
         var yearGroups = request.YearGroup is { } yg ? new Dictionary<string, string>(StringComparer.Ordinal) { [request.PupilId] = yg } : new Dictionary<string, string>(StringComparer.Ordinal);
-        var file = MarksFile.Read(path, yearGroups, policy);
+        var file = MarksFile.Read(path, yearGroups, policy, encoding: encoding);
         if (file.Rejected.Count > 0)
         {
             throw new InputException(file.Rejected.Select(r => r.ToString()).Append($"{file.Rejected.Count} unusable row{(file.Rejected.Count == 1 ? string.Empty : "s")}; the request was not decided").ToList());

@@ -55,6 +55,18 @@ internal static class Options
         Description = "Skip unusable rows, listing each on standard error with its reason; rows_rejected counts them.",
     };
 
+    public static Option<string> Encoding()
+    {
+        var option = new Option<string>("--encoding")
+        {
+            Description = "The CSV files' encoding: utf-8 (the default), or windows-1252 or latin1 for older MIS exports. A row that is not in it is unusable.",
+            DefaultValueFactory = _ => Input.CsvEncoding.Default,
+            HelpName = "utf-8|windows-1252|latin1",
+        };
+        option.AcceptOnlyFromAmong(Input.CsvEncoding.Names);
+        return option;
+    }
+
     /// <summary>Adds the inputs <c>evaluate</c> and <c>explain</c> share, with the check that --strict and --lenient are not both given.</summary>
     public static Func<ParseResult, InputOptions> AddInputs(Command command)
     {
@@ -65,7 +77,8 @@ internal static class Options
         var calendar = Calendar();
         var strict = Strict();
         var lenient = Lenient();
-        foreach (var option in new Option[] { policy, marks, pupils, asOf, calendar, strict, lenient })
+        var encoding = Encoding();
+        foreach (var option in new Option[] { policy, marks, pupils, asOf, calendar, strict, lenient, encoding })
         {
             command.Options.Add(option);
         }
@@ -85,6 +98,7 @@ internal static class Options
             result.GetValue(asOf),
             result.GetValue(calendar),
             result.GetValue(lenient),
-            result.GetValue<bool>(VerboseName));
+            result.GetValue<bool>(VerboseName),
+            result.GetRequiredValue(encoding));
     }
 }

@@ -26,10 +26,12 @@ internal static class ReportCommand
         command.SetAction(result => App.Guard(result, (_, stderr, _) =>
         {
             var outPath = result.GetRequiredValue(output);
-            var cohort = CohortEvaluation.Load(inputs(result), stderr);
+            var options = inputs(result);
+            OutputFile.CheckNotAnInput(outPath, options.Policy, options.Marks, options.Pupils, options.Calendar);
+            var cohort = CohortEvaluation.Load(options, stderr);
             var results = cohort.EvaluateAll();
             var html = HtmlReport.Write(cohort, results);
-            File.WriteAllText(outPath, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            OutputFile.Write(outPath, writer => writer.Write(html));
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: html for {results.Count} pupil{(results.Count == 1 ? string.Empty : "s")}"));
             return App.Success;
         }));

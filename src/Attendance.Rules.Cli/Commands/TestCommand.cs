@@ -42,7 +42,8 @@ internal static class TestCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(threshold) is { } t && (t < 0 || t > 100))
+            // Read from the token: a value that is not a number is already a parse error, and asking for it would throw.
+            if (result.GetResult(threshold) is { Tokens: [var token] } && decimal.TryParse(token.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) && (t < 0 || t > 100))
             {
                 result.AddError("--threshold must be between 0 and 100.");
             }
@@ -57,7 +58,7 @@ internal static class TestCommand
     {
         if (Directory.Exists(path))
         {
-            return [.. Directory.EnumerateFiles(path, "*" + Suffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+            return TestFolder.Find(path, Suffix);
         }
 
         if (path.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase))

@@ -21,22 +21,7 @@ internal static class CalendarFile
     /// <exception cref="InputException">The file cannot be read or is not a valid calendar; every problem is listed as <c>file:line:column: error: message</c>.</exception>
     public static SchoolCalendar Read(string path)
     {
-        string text;
-        try
-        {
-            if (new FileInfo(path) is { Exists: true, Length: > MaxBytes })
-            {
-                throw new InputException($"{path}:1:1: error: the calendar file is larger than 1 MiB");
-            }
-
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}:1:1: error: the calendar file cannot be read: {e.Message}");
-        }
-
-        return Parse(text, path);
+        return Parse(InputFiles.ReadText(path, MaxBytes, "calendar"), path);
     }
 
     /// <summary>Parses a calendar from its YAML text.</summary>
@@ -220,6 +205,12 @@ internal static class CalendarFile
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (node is YamlScalarNode && parsed.Success)
         {
+            if (RegisterDates.Problem(parsed.Value, what) is { } outside)
+            {
+                error(node, outside);
+                return null;
+            }
+
             return parsed.Value;
         }
 

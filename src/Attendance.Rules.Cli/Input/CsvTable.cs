@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Attendance.Rules.Files;
 
 namespace Attendance.Rules.Cli.Input;
 
-/// <summary>One data row of a CSV file: its file line number (the header is line 1) and its fields.</summary>
+/// <summary>One data row of a CSV file: its file line number (the header is line 1) and its fields, or why it cannot be split into fields.</summary>
 internal sealed record CsvRow(int Line, string[] Fields, string? Problem);
 
 /// <summary>
 /// Reads a CSV file with a header row: columns in any order, names matched case-insensitively,
-/// unknown columns ignored. Rows are numbered by file line (the header is line 1).
+/// unknown columns ignored. A record is one line (an MIS export has no line breaks in a field), so
+/// a stray or unclosed quote costs that row only. Each line is decoded on its own: a line that is
+/// not in the file's encoding is a rejected row naming the byte. Rows are numbered by file line
+/// (the header is line 1).
 /// </summary>
 internal sealed class CsvTable : IDisposable
 {
@@ -20,27 +22,25 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The most data rows read from one file; more is refused from that line on.</summary>
     public const int DefaultMaxRows = 50_000_000;
 
-    private readonly StreamReader reader;
-    private readonly CsvParser parser;
-    private string? badData;
+    /// <summary>The most bytes read from one CSV file (the row limit times a generous row).</summary>
+    public const long MaxBytes = 16L * 1024 * 1024 * 1024;
 
-    private CsvTable(string path, StreamReader reader, int maxLineLength, int maxRows)
+    private readonly LineReader lines;
+    private readonly Encoding encoding;
+    private readonly string encodingName;
+    private readonly long length;
+
+    private CsvTable(string path, Stream stream, long length, string encodingName, int maxLineLength, int maxRows)
     {
         Path = path;
-        this.reader = reader;
+        this.length = length;
+        this.encodingName = encodingName;
+        encoding = CsvEncoding.For(encodingName);
         MaxLineLength = maxLineLength;
         MaxRows = maxRows;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            // Bounds the memory one field may take before the line-length check below sees it.
-            MaxFieldSize = maxLineLength,
-            HasHeaderRecord = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            DetectColumnCountChanges = false,
-            BadDataFound = args => badData ??= args.Field,
-        };
-        parser = new CsvParser(reader, config);
+
+        // Four bytes a character at most in UTF-8; one in the single-byte encodings.
+        lines = new LineReader(stream, encodingName == "utf-8" ? maxLineLength * 4 : maxLineLength);
     }
 
     /// <summary>The file's path as given.</summary>
@@ -52,27 +52,21 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The most data rows read.</summary>
     public int MaxRows { get; }
 
-    /// <summary>The header's column names, lower-cased and trimmed.</summary>
+    /// <summary>The header's column names, lower-cased and trimmed, for matching.</summary>
     public string[] Header { get; private set; } = [];
 
+    /// <summary>The header's column names as the file has them (trimmed), for messages.</summary>
+    public string[] HeaderAsTyped { get; private set; } = [];
+
     /// <summary>How far through the file reading is, 0–1, for a progress bar.</summary>
-    public double Fraction => reader.BaseStream.Length == 0 ? 1 : (double)reader.BaseStream.Position / reader.BaseStream.Length;
+    public double Fraction => length <= 0 ? 1 : Math.Min(1, (double)lines.BytesRead / length);
 
     /// <summary>Opens a CSV file and reads its header, checking the required columns are there.</summary>
-    /// <exception cref="InputException">The file cannot be read, is empty, or lacks a required column.</exception>
-    public static CsvTable Open(string path, string what, IReadOnlyList<string> required, int maxLineLength = DefaultMaxLineLength, int maxRows = DefaultMaxRows)
+    /// <exception cref="InputException">The file is not a readable regular file, is empty, or lacks a required column.</exception>
+    public static CsvTable Open(string path, string what, IReadOnlyList<string> required, string encoding = CsvEncoding.Default, int maxLineLength = DefaultMaxLineLength, int maxRows = DefaultMaxRows)
     {
-        StreamReader reader;
-        try
-        {
-            reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}: the {what} file cannot be read: {e.Message}");
-        }
-
-        var table = new CsvTable(path, reader, maxLineLength, maxRows);
+        var stream = InputFiles.Open(path, MaxBytes, what);
+        var table = new CsvTable(path, stream, Length(path), encoding, maxLineLength, maxRows);
         try
         {
             table.ReadHeader(what, required);
@@ -88,126 +82,232 @@ internal sealed class CsvTable : IDisposable
     /// <summary>The index of a column, or -1.</summary>
     public int IndexOf(string column) => Array.IndexOf(Header, column);
 
-    /// <summary>The data rows, in file order.</summary>
+    /// <summary>The data rows, in file order. Blank lines are not rows.</summary>
+    /// <exception cref="InputException">A line is too long, there are too many rows, or the file cannot be read further.</exception>
     public IEnumerable<CsvRow> Rows()
     {
         var rows = 0;
-        while (true)
+        while (Next() is { } line)
         {
-            badData = null;
-            bool read;
-            try
+            if (line.Text is { } text && text.Trim().Length == 0)
             {
-                read = parser.Read();
-            }
-            catch (MaxFieldSizeException)
-            {
-                throw TooLong(parser.RawRow);
-            }
-            catch (CsvHelperException e)
-            {
-                throw new InputException($"{Path}:{parser.RawRow}: the CSV cannot be read from here on: {FirstLine(e.Message)}");
-            }
-
-            if (!read)
-            {
-                yield break;
-            }
-
-            var line = LineOfRecordStart();
-            if ((parser.RawRecord?.TrimEnd('\r', '\n').Length ?? 0) > MaxLineLength)
-            {
-                throw TooLong(line);
+                continue;
             }
 
             if (++rows > MaxRows)
             {
                 throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                    $"{Path}:{line}: the file has more than {MaxRows:N0} data rows, the limit for one file; it is not read further"));
+                    $"{Path}:{line.Number}: the file has more than {MaxRows:N0} data rows, the limit for one file; it is not read further"));
             }
 
-            var fields = parser.Record ?? [];
-            string? problem = null;
-            if (badData is not null)
+            if (line.Text is null)
             {
-                problem = $"a field has a stray quote: {Quote(badData)}";
+                yield return new CsvRow(line.Number, [], line.Problem);
+                continue;
             }
-            else if (fields.Length != Header.Length)
+
+            var (fields, problem) = Split(line.Text);
+            if (problem is null && fields.Length != Header.Length)
             {
                 problem = string.Create(CultureInfo.InvariantCulture, $"the row has {fields.Length} field{(fields.Length == 1 ? string.Empty : "s")}; the header has {Header.Length}");
             }
 
-            yield return new CsvRow(line, fields, problem);
+            yield return new CsvRow(line.Number, fields, problem);
         }
     }
 
-    public void Dispose()
-    {
-        parser.Dispose();
-        reader.Dispose();
-    }
+    public void Dispose() => lines.Dispose();
 
-    internal static string Quote(string value) => value.Length > 40 ? $"'{value[..40]}…'" : $"'{value}'";
+    /// <summary>A value from the input as a message shows it: quoted, shortened past 40 characters, control characters escaped.</summary>
+    internal static string Quote(string value) => Display.Quote(value);
 
-    private int LineOfRecordStart()
+    /// <summary>Splits one line into trimmed fields; a quote that does not open and close a whole field is the row's problem.</summary>
+    internal static (string[] Fields, string? Problem) Split(string line)
     {
-        // RawRow is the line the record ends on; a quoted field may span lines.
-        var raw = parser.RawRecord ?? string.Empty;
-        var breaks = 0;
-        for (var i = 0; i < raw.Length - 1; i++)
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var i = 0;
+        while (true)
         {
-            if (raw[i] == '\n')
+            field.Clear();
+            while (i < line.Length && line[i] is ' ' or '\t')
             {
-                breaks++;
+                i++;
             }
-        }
 
-        return parser.RawRow - breaks;
+            if (i < line.Length && line[i] == '"')
+            {
+                var open = i++;
+                var closed = false;
+                while (i < line.Length)
+                {
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        closed = true;
+                        i++;
+                        break;
+                    }
+
+                    field.Append(line[i++]);
+                }
+
+                if (!closed)
+                {
+                    return ([], string.Create(CultureInfo.InvariantCulture, $"the quote at column {open + 1} is not closed on its line (a field cannot span lines)"));
+                }
+
+                while (i < line.Length && line[i] is ' ' or '\t')
+                {
+                    i++;
+                }
+
+                if (i < line.Length && line[i] != ',')
+                {
+                    return ([], string.Create(CultureInfo.InvariantCulture, $"a quoted field is followed by {Display.Quote(line[i].ToString())} at column {i + 1}; expected a comma"));
+                }
+
+                fields.Add(field.ToString());
+            }
+            else
+            {
+                var start = i;
+                while (i < line.Length && line[i] != ',')
+                {
+                    if (line[i] == '"')
+                    {
+                        return ([], string.Create(CultureInfo.InvariantCulture, $"a field has a stray quote at column {i + 1}: {Display.Quote(line[start..Math.Min(line.Length, line.IndexOf(',', i) is var c and >= 0 ? c : line.Length)])}"));
+                    }
+
+                    i++;
+                }
+
+                fields.Add(line[start..i].Trim());
+            }
+
+            if (i >= line.Length)
+            {
+                return ([.. fields], null);
+            }
+
+            i++; // the comma
+        }
     }
 
-    private InputException TooLong(long line) => new(string.Create(CultureInfo.InvariantCulture,
-        $"{Path}:{line}: the line is longer than {MaxLineLength:N0} characters, the limit for a CSV line; the file is not read further"));
+    private static long Length(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The next physical line, decoded, or null at the end of the file.</summary>
+    private Line? Next()
+    {
+        int count;
+        try
+        {
+            count = lines.ReadLine();
+        }
+        catch (FileRefusedException e)
+        {
+            throw new InputException(Display.Escape(e.Message));
+        }
+        catch (IOException e)
+        {
+            throw new InputException($"{Path}:{lines.LineNumber}: the file cannot be read from here on: {Display.Escape(e.Message)}");
+        }
+
+        if (count == LineReader.End)
+        {
+            return null;
+        }
+
+        if (count == LineReader.TooLong)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{Path}:{lines.LineNumber}: the line is longer than {MaxLineLength:N0} characters, the limit for a CSV line; the file is not read further"));
+        }
+
+        var bytes = lines.Buffer.AsSpan(0, count);
+        if (lines.LineNumber == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        string text;
+        try
+        {
+            text = encoding.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = Math.Max(0, e.Index);
+            var value = e.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : bytes[Math.Min(at, bytes.Length - 1)];
+            return new Line(lines.LineNumber, null, string.Create(CultureInfo.InvariantCulture,
+                $"byte 0x{value:X2} at byte {at + 1} of the line is not {encodingName}{(encodingName == "utf-8" ? " (an older MIS export may need --encoding windows-1252 or latin1)" : string.Empty)}"));
+        }
+
+        if (text.Length > MaxLineLength)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{Path}:{lines.LineNumber}: the line is longer than {MaxLineLength:N0} characters, the limit for a CSV line; the file is not read further"));
+        }
+
+        return new Line(lines.LineNumber, text, null);
+    }
 
     private void ReadHeader(string what, IReadOnlyList<string> required)
     {
-        bool read;
-        try
+        Line? header;
+        do
         {
-            read = parser.Read();
+            header = Next();
         }
-        catch (MaxFieldSizeException)
-        {
-            throw TooLong(1);
-        }
-        catch (CsvHelperException e)
-        {
-            throw new InputException($"{Path}:1: the header cannot be read: {FirstLine(e.Message)}");
-        }
+        while (header is { Text: { } blank } && blank.Trim().Length == 0);
 
-        if (read && (parser.RawRecord?.TrimEnd('\r', '\n').Length ?? 0) > MaxLineLength)
-        {
-            throw TooLong(1);
-        }
-
-        if (!read)
+        if (header is null)
         {
             throw new InputException($"{Path}: the {what} file is empty; expected a header row with the columns {string.Join(",", required)}");
         }
 
-        Header = (parser.Record ?? []).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+        if (header.Text is null)
+        {
+            throw new InputException($"{Path}:{header.Number}: the header cannot be read: {header.Problem}");
+        }
+
+        var (names, problem) = Split(header.Text);
+        if (problem is not null)
+        {
+            throw new InputException($"{Path}:{header.Number}: the header cannot be read: {problem}");
+        }
+
+        HeaderAsTyped = names;
+        Header = names.Select(h => h.ToLowerInvariant()).ToArray();
         var missing = required.Where(r => !Header.Contains(r)).ToList();
         if (missing.Count > 0)
         {
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{Path}:1: the header lacks the column{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing)} (it has {string.Join(",", Header)}; expected {string.Join(",", required)} in any order)"));
+                $"{Path}:{header.Number}: the header lacks the column{(missing.Count == 1 ? string.Empty : "s")} {string.Join(", ", missing)} (it has {Display.Escape(string.Join(",", HeaderAsTyped))}; expected {string.Join(",", required)} in any order)"));
         }
 
-        var duplicate = Header.Where(h => h.Length > 0).GroupBy(h => h).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = Header.Select((h, i) => (h, i)).Where(p => p.h.Length > 0).GroupBy(p => p.h).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InputException($"{Path}:1: the header names the column {duplicate.Key} twice");
+            throw new InputException($"{Path}:{header.Number}: the header names the column {Display.Escape(HeaderAsTyped[duplicate.Last().i])} twice");
         }
     }
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    private sealed record Line(int Number, string? Text, string? Problem);
 }

@@ -25,22 +25,7 @@ internal static class LeaveRequestFile
     /// <exception cref="InputException">The file cannot be read or is not a valid request.</exception>
     public static (LeaveRequest Request, SchoolCalendar? Calendar) Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            if (new FileInfo(path) is { Exists: true, Length: > MaxBytes })
-            {
-                throw new InputException($"{path}:1:1: error: the request file is larger than 1 MiB");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException($"{path}:1:1: error: the request file cannot be read: {e.Message}");
-        }
-
-        return Parse(bytes, path);
+        return Parse(InputFiles.ReadBytes(path, MaxBytes, "request"), path);
     }
 
     /// <summary>Parses a request from its UTF-8 JSON.</summary>
@@ -64,6 +49,11 @@ internal static class LeaveRequestFile
         {
             var (line, column) = Position(text, data, e.Offset);
             throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{column}: error: the key \"{e.Key}\" appears twice; give each key once"));
+        }
+        catch (LoneSurrogateException e)
+        {
+            var (line, column) = Position(text, data, e.Offset);
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}:{column}: error: a string holds half of a UTF-16 surrogate pair (such as \\ud800 alone), which is not text"));
         }
         catch (JsonException e)
         {
@@ -206,6 +196,12 @@ internal static class LeaveRequestFile
         var parsed = node.Kind == JsonValueKind.String ? LocalDatePattern.Iso.Parse(node.Value!) : null;
         if (parsed is { Success: true })
         {
+            if (RegisterDates.Problem(parsed.Value, what) is { } outside)
+            {
+                error(node, outside);
+                return null;
+            }
+
             return parsed.Value;
         }
 
@@ -311,6 +307,24 @@ internal static class LeaveRequestFile
     }
 
     /// <summary>A key given twice in one object, at the byte offset of its second occurrence.</summary>
+    /// <summary>A string's value; System.Text.Json refuses a lone surrogate with an InvalidOperationException, made located here.</summary>
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new LoneSurrogateException(reader.TokenStartIndex);
+        }
+    }
+
+    private sealed class LoneSurrogateException(long offset) : Exception("a string holds a lone UTF-16 surrogate")
+    {
+        public long Offset { get; } = offset;
+    }
+
     private sealed class DuplicateKeyException(string key, long offset) : Exception($"the key \"{key}\" appears twice")
     {
         public string Key { get; } = key;
@@ -354,7 +368,7 @@ internal static class LeaveRequestFile
                     var node = new Node { Kind = JsonValueKind.Object, Offset = start };
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
-                        var key = reader.GetString()!;
+                        var key = Text(ref reader);
                         if (node.Get(key) is not null)
                         {
                             throw new DuplicateKeyException(key, reader.TokenStartIndex);
@@ -381,7 +395,7 @@ internal static class LeaveRequestFile
                 }
 
                 case JsonTokenType.String:
-                    return new Node { Kind = JsonValueKind.String, Value = reader.GetString(), Offset = start, End = reader.BytesConsumed };
+                    return new Node { Kind = JsonValueKind.String, Value = Text(ref reader), Offset = start, End = reader.BytesConsumed };
                 case JsonTokenType.Number:
                     return new Node { Kind = JsonValueKind.Number, Value = Encoding.UTF8.GetString(reader.ValueSpan), Offset = start, End = reader.BytesConsumed };
                 case JsonTokenType.True:

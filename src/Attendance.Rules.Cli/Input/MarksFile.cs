@@ -16,10 +16,10 @@ internal sealed class MarksFile
     public static readonly IReadOnlyList<string> RequiredColumns = ["pupil", "date", "session", "code"];
 
     /// <summary>The earliest date a mark may have: earlier is taken for a typing or export error.</summary>
-    public static readonly LocalDate EarliestDate = new(2000, 1, 1);
+    public static readonly LocalDate EarliestDate = RegisterDates.Earliest;
 
     /// <summary>The latest date a mark may have: later is taken for a typing or export error.</summary>
-    public static readonly LocalDate LatestDate = new(2100, 12, 31);
+    public static readonly LocalDate LatestDate = RegisterDates.Latest;
 
     private static readonly LocalTimePattern ArrivalPattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
@@ -55,10 +55,11 @@ internal sealed class MarksFile
     /// <param name="yearGroupOf">Each pupil's year group, where known (a codeless arrival is classified by its year group's window).</param>
     /// <param name="policy">The policy whose registration windows classify codeless arrivals.</param>
     /// <param name="progress">Called now and then with how far through the file reading is, 0–1.</param>
+    /// <param name="encoding">The file's encoding (<see cref="CsvEncoding.Names"/>).</param>
     /// <exception cref="InputException">The file cannot be read, is empty or lacks a required column.</exception>
-    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null)
+    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null, string encoding = CsvEncoding.Default)
     {
-        using var table = CsvTable.Open(path, "marks", RequiredColumns);
+        using var table = CsvTable.Open(path, "marks", RequiredColumns, encoding);
         var file = new MarksFile(path);
         var columns = new Columns(table);
         var seen = new Dictionary<(string Pupil, Session Session), int>();

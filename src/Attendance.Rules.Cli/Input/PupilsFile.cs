@@ -23,9 +23,9 @@ internal sealed class PupilsFile
 
     /// <summary>Reads a pupils CSV.</summary>
     /// <exception cref="InputException">The file cannot be read, is empty or lacks a column.</exception>
-    public static PupilsFile Read(string path)
+    public static PupilsFile Read(string path, string encoding = CsvEncoding.Default)
     {
-        using var table = CsvTable.Open(path, "pupils", ["pupil", "year_group"]);
+        using var table = CsvTable.Open(path, "pupils", ["pupil", "year_group"], encoding);
         int pupilAt = table.IndexOf("pupil"), yearAt = table.IndexOf("year_group");
         var yearGroups = new Dictionary<string, string>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);

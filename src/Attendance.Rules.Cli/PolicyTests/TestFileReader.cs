@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attendance.Rules.Cli.Input;
 using Attendance.Rules.Registers;
 using Attendance.Rules.Testing;
 using NodaTime;
@@ -17,13 +18,19 @@ internal static class TestFileReader
     private static readonly string[] ScenarioKeys = ["name", "register", "year_group", "as_of", "arrivals", "expect"];
     private static readonly string[] ExpectKeys = ["figures", "threshold_hits", "actions", "no_actions", "exact_actions"];
 
+    /// <summary>The largest tests file read, in bytes.</summary>
+    public const long MaxBytes = 4L * 1024 * 1024;
+
+    /// <summary>Reads and checks a tests file.</summary>
+    /// <exception cref="InputException">The path is not a readable regular file of at most 4 MiB of UTF-8.</exception>
+    /// <exception cref="TestFileException">The file is not a valid tests file.</exception>
     public static TestFile Read(string path)
     {
         YamlStream stream = [];
+        var text = InputFiles.ReadText(path, MaxBytes, "tests");
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
@@ -89,7 +96,12 @@ internal static class TestFileReader
         {
             var text = Scalar(node, what);
             var parsed = LocalDatePattern.Iso.Parse(text);
-            return parsed.Success ? parsed.Value : throw Error(node, $"'{what}': '{text}' is not a date (yyyy-MM-dd)");
+            if (!parsed.Success)
+            {
+                throw Error(node, $"'{what}': {Display.Quote(text)} is not a date (yyyy-MM-dd)");
+            }
+
+            return RegisterDates.Problem(parsed.Value, $"'{what}':") is { } outside ? throw Error(node, outside) : parsed.Value;
         }
 
         public bool Bool(YamlNode node, string what) =>
@@ -121,6 +133,17 @@ internal static class TestFileReader
             catch (Exception e) when (e is FormatException or RegisterException)
             {
                 throw Error(registerNode, $"register: {e.Message}");
+            }
+            catch (OverflowException)
+            {
+                // The notation counts days on from its date, so one near the calendar's end overflows.
+                throw Error(registerNode, $"register: its dates run outside {RegisterDates.Range}, the dates the tool accepts");
+            }
+
+            var far = marks.FindIndex(m => !RegisterDates.Contains(m.Session.Date));
+            if (far >= 0)
+            {
+                throw Error(registerNode, $"register: {RegisterDates.Problem(marks[far].Session.Date, "a mark's date")}");
             }
 
             if (Optional(map, "arrivals") is { } arrivals)

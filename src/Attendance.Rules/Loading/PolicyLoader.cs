@@ -1,4 +1,5 @@
 using System.Text;
+using Attendance.Rules.Files;
 using Attendance.Rules.Policies;
 
 namespace Attendance.Rules.Loading;
@@ -60,13 +61,20 @@ public static class PolicyLoader
         string text;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > options.Limits.MaxCharacters * 4L)
+            // A regular file's reported size refuses a large one without opening it; the bounded read
+            // below is what holds for files whose reported size means nothing (devices, FIFOs).
+            if (new FileInfo(path) is { Exists: true } info && info.Length > options.Limits.MaxCharacters * 4L)
             {
                 return Failed(path, $"the policy file is {info.Length:N0} bytes, more than the limit of {options.Limits.MaxCharacters:N0} characters", "a policy file of at most 1 MiB");
             }
 
-            text = File.ReadAllText(path, Encoding.UTF8);
+            // Four bytes a character at most: the character limit is checked again on the text.
+            var bytes = BoundedFile.ReadBytes(path, options.Limits.MaxCharacters * 4L, "policy");
+            text = Encoding.UTF8.GetString(bytes);
+        }
+        catch (FileRefusedException e)
+        {
+            return Failed(path, e.Reason, "a regular policy file (YAML) of at most 1 MiB");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -55,7 +55,21 @@ internal static class PolicyMerger
             return null;
         }
 
-        if (!resolver.TryResolve(reference, file, out var baseText, out var baseFile))
+        string baseText;
+        string baseFile;
+        bool found;
+        try
+        {
+            found = resolver.TryResolve(reference, file, out baseText, out baseFile);
+        }
+        catch (IOException e)
+        {
+            var reason = e is Files.FileRefusedException refused ? refused.Reason : e.Message;
+            reader.Error(extends, $"'extends' names '{reference}': {reason}", "an embedded policy (" + string.Join(", ", EmbeddedPolicies.Ids) + ") or a .yaml file within this policy's folder");
+            return null;
+        }
+
+        if (!found)
         {
             reader.Error(extends, $"'extends' names '{reference}', which cannot be found", "an embedded policy (" + string.Join(", ", EmbeddedPolicies.Ids) + ") or a file relative to this one");
             return null;
@@ -67,8 +81,38 @@ internal static class PolicyMerger
             return null;
         }
 
+        if (!baseFile.StartsWith("embedded:", StringComparison.Ordinal) && NotAPolicy(baseText, baseFile, limits) is { } why)
+        {
+            // The base's own messages could quote its text; only where it failed is said.
+            reader.Error(extends, $"'extends' names '{reference}', which is not a policy: {why}", "a policy file whose first key is 'id:'");
+            return null;
+        }
+
         var baseRoot = Resolve(baseText, baseFile, resolver, limits, reader, [.. chain, file]);
         return baseRoot is null ? null : Merge(baseRoot, root, reader);
+    }
+
+    /// <summary>Why a base file does not parse as a policy, located by line and column only, or null when it does.</summary>
+    private static string? NotAPolicy(string text, string file, PolicyLoadLimits limits)
+    {
+        var diagnostics = new List<PolicyDiagnostic>();
+        var root = YamlTreeReader.Read(text.TrimStart('\uFEFF'), file, limits, diagnostics);
+        if (diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+        {
+            return FormattableString.Invariant($"it is not valid YAML (at its line {error.Line}, column {error.Column})");
+        }
+
+        if (root is null)
+        {
+            return "it is empty";
+        }
+
+        if (root.Kind != YamlNodeKind.Mapping || root.Get("id") is not { Kind: YamlNodeKind.Scalar })
+        {
+            return FormattableString.Invariant($"it is not a mapping with an 'id' (at its line {root.Line}, column {root.Column})");
+        }
+
+        return null;
     }
 
     private static YamlNode Merge(YamlNode baseRoot, YamlNode child, NodeReader reader)

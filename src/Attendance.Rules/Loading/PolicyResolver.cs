@@ -1,15 +1,17 @@
+using Attendance.Rules.Files;
+
 namespace Attendance.Rules.Loading;
 
 /// <summary>
 /// The default resolver: embedded policies by id, and, where <see cref="AllowFiles"/> is set,
-/// files relative to the extending file.
+/// <c>.yaml</c>/<c>.yml</c> files within the extending file's folder tree.
 /// </summary>
 public sealed class PolicyResolver : IPolicyResolver
 {
     /// <summary>Resolves embedded policies only (for loading from a stream or string).</summary>
     public static PolicyResolver EmbeddedOnly { get; } = new(false);
 
-    /// <summary>Resolves embedded policies, then files relative to the extending file.</summary>
+    /// <summary>Resolves embedded policies, then files within the extending file's folder tree.</summary>
     public static PolicyResolver EmbeddedAndFiles { get; } = new(true);
 
     private PolicyResolver(bool allowFiles) => AllowFiles = allowFiles;
@@ -18,6 +20,7 @@ public sealed class PolicyResolver : IPolicyResolver
     public bool AllowFiles { get; }
 
     /// <inheritdoc />
+    /// <exception cref="IOException">The reference names a file the loader refuses: an absolute path, one that leaves the extending file's folder (by <c>..</c> or a symbolic link), not a <c>.yaml</c>/<c>.yml</c> file, not a regular file, or too large. The message says which, naming the reference as written.</exception>
     public bool TryResolve(string reference, string extendingFile, out string text, out string fileName)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -33,24 +36,39 @@ public sealed class PolicyResolver : IPolicyResolver
             return false;
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(extendingFile)) ?? ".";
-        var path = Path.GetFullPath(Path.Combine(directory, reference));
-        if (!File.Exists(path))
+        // A base must live within the extending file's folder tree, so a hostile policy cannot reach
+        // other files (credentials, devices) and have them echoed in a diagnostic.
+        if (Path.IsPathRooted(reference) || reference.StartsWith('~'))
+        {
+            throw new FileRefusedException(reference, "an absolute path; extends names an embedded policy or a file within this policy's folder");
+        }
+
+        if (reference.Split('/', '\\').Contains(".."))
+        {
+            throw new FileRefusedException(reference, "a path that leaves this policy's folder ('..'); extends names an embedded policy or a file within this policy's folder");
+        }
+
+        if (!(reference.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || reference.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
         {
             return false;
+        }
+
+        var folder = PathResolution.RealPath(Path.GetDirectoryName(Path.GetFullPath(extendingFile)) ?? ".");
+        var path = Path.GetFullPath(Path.Combine(folder, reference));
+        if (!File.Exists(path) && !Directory.Exists(path) && FileKinds.Of(path) == FileKind.Missing)
+        {
+            return false;
+        }
+
+        var real = PathResolution.RealPath(path);
+        if (!PathResolution.IsWithin(real, folder))
+        {
+            throw new FileRefusedException(reference, "a file that leads (through a symbolic link) outside this policy's folder; extends names an embedded policy or a file within this policy's folder");
         }
 
         fileName = path;
-        // Only policy files: a base named by extends must be a .yaml/.yml file of bounded size, so a
-        // hostile policy cannot make the loader read a device or echo another file's contents.
-        var info = new FileInfo(path);
-        if (!(path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            || info.Length > PolicyLoadLimits.Default.MaxCharacters * 4L)
-        {
-            return false;
-        }
-
-        text = File.ReadAllText(path);
+        var bytes = BoundedFile.ReadBytes(real, PolicyLoadLimits.Default.MaxCharacters * 4L, "base policy");
+        text = System.Text.Encoding.UTF8.GetString(bytes);
         return true;
     }
 }
