@@ -25,14 +25,14 @@ internal static class CalendarCheck
             switch (rule)
             {
                 case ConditionRule c:
-                    Add(c.When, c.Id, at, found, c);
+                    Add(c.When, c.Id, string.Empty, at, found, c);
                     break;
                 case StagedRule s:
                     foreach (var stage in s.Stages)
                     {
                         if (stage.When is ConditionStage cs)
                         {
-                            Add(cs.When, s.Id, at, found, stage);
+                            Add(cs.When, s.Id, $"stage {stage.Number}: ", at, found, stage);
                         }
                     }
 
@@ -42,17 +42,17 @@ internal static class CalendarCheck
 
         foreach (var indicator in policy.Indicators)
         {
-            Add(indicator.When, null, at, found, indicator);
+            Add(indicator.When, null, $"the indicator '{indicator.Id}' ", at, found, indicator);
         }
 
         return found;
     }
 
-    private static void Add(Condition condition, string? ruleId, Locator at, List<PolicyDiagnostic> found, object owner)
+    private static void Add(Condition condition, string? ruleId, string prefix, Locator at, List<PolicyDiagnostic> found, object owner)
     {
         foreach (var comparison in condition.Comparisons().Where(c => c.Measure is ProjectedMeasure))
         {
-            found.Add(at.Warning(ruleId, Message, Expected, null, comparison, owner));
+            found.Add(at.Warning(ruleId, prefix + Message, Expected, null, comparison, owner));
         }
     }
 }

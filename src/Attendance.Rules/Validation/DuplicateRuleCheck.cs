@@ -60,9 +60,10 @@ internal static class DuplicateRuleCheck
             return false;
         }
 
-        var where = at.Where(first.Model) is { } w ? $" (at {w})" : string.Empty;
+        var where = at.Find(first.Model) is { } w ? (w.File == at.Find(model)?.File ? $" (line {w.Line})" : $" ({Path.GetFileName(w.File)}:{w.Line})") : string.Empty;
         var what = key is Signature ? "the same condition, judged, applies_to, after and action" : "the same type, parameters and action";
-        warnings.Add(at.Warning(ruleId, $"{name} duplicates {first.Name}{where}: {what}, so a pupil would get both", Expected, null, model));
+        var self = name.StartsWith($"rule '{ruleId}' ", StringComparison.Ordinal) ? name[$"rule '{ruleId}' ".Length..] + " " : string.Empty;
+        warnings.Add(at.Warning(ruleId, $"{self}duplicates {first.Name}{where}: {what}, so a pupil would get both", Expected, null, model));
         return true;
     }
 

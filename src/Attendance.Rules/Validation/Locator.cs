@@ -27,7 +27,4 @@ internal sealed class Locator(IReadOnlyDictionary<object, YamlNode>? locations, 
             ? new PolicyDiagnostic(DiagnosticSeverity.Warning, file, 0, 0, ruleId, message, expected)
             : new PolicyDiagnostic(DiagnosticSeverity.Warning, node.File, node.Line, node.Column, ruleId, message, expected);
     }
-
-    /// <summary>"file:line" of an object, for a message naming another place; null where unknown.</summary>
-    public string? Where(object model) => Find(model) is { } node ? $"{node.File}:{node.Line}" : null;
 }

@@ -46,7 +46,7 @@ internal sealed class NeverHolds(Func<ActionReference, bool> canFallDue)
         {
             if (!canFallDue(anchor))
             {
-                return new NeverFinding(c, $"{c.Measure} over {c.Over} needs {anchor} to have fallen due, which can never happen");
+                return new NeverFinding(c, $"{Measured(c)} needs {anchor} to have fallen due, which can never happen");
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class NeverHolds(Func<ActionReference, bool> canFallDue)
                 if (a.Measure == b.Measure && a.Over == b.Over
                     && Interval.Of(a.Operator, a.Value).Intersect(Interval.Of(b.Operator, b.Value)).Intersect(Interval.Range(a.Measure)).IsEmpty(!a.Measure.IsPercentage))
                 {
-                    return new NeverFinding(all, $"{a.Measure} over {a.Over} cannot be both {Words(a)} and {Words(b)}");
+                    return new NeverFinding(all, $"{Measured(a)} cannot be both {Words(a)} and {Words(b)}");
                 }
             }
         }
@@ -111,6 +111,12 @@ internal sealed class NeverHolds(Func<ActionReference, bool> canFallDue)
             yield return change.Since;
         }
     }
+
+    /// <summary>"attendance over the term", "attendance since x", "the change in attendance since x".</summary>
+    private static string Measured(Comparison c) =>
+        !c.Measure.UsesWindow && c.Over is not MonitoringWindow ? c.Measure.ToString()!
+        : c.Over is SinceWindow ? $"{c.Measure} {c.Over}"
+        : $"{c.Measure} over {c.Over}";
 
     private static string Words(Comparison c) =>
         string.Create(CultureInfo.InvariantCulture, $"{OperatorCatalog.Words(c.Operator)} {c.Value:0.############}");
