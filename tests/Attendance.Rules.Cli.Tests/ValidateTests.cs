@@ -77,4 +77,52 @@ public sealed class ValidateTests
         Assert.Matches(Located, result.Stdout.Trim());
         Assert.Contains("the policy file does not exist", result.Stdout);
     }
+
+    [Fact]
+    public void Without_a_calendar_a_projected_measure_is_warned_at_its_comparison_and_a_missing_quote_at_its_line()
+    {
+        var result = CliRun.Run("validate", CliRun.Data("policy-static.yaml"));
+
+        Assert.Equal(0, result.Exit);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, l => Assert.Matches(Located, l));
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(CliRun.Data("policy-static.yaml") + ":66:11: warning: rule 'projected-letter': needs a calendar: projected attendance", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(CliRun.Data("policy-static.yaml") + ":67:13: warning: rule 'projected-letter': the quote \"We will write when attendance looks like falling below 95% by the end of the year.\" is not in policy-static.txt", lines[1], StringComparison.Ordinal);
+        Assert.Contains("valid: cli-test-static 1.0+", result.Stderr);
+        Assert.Contains("2 warnings", result.Stderr);
+    }
+
+    [Fact]
+    public void With_a_calendar_the_projected_measure_is_not_warned_and_the_missing_quote_still_is()
+    {
+        var result = CliRun.Run("validate", CliRun.Data("policy-static.yaml"), "--calendar", CliRun.Data("calendar.yaml"));
+
+        Assert.Equal(0, result.Exit);
+        var line = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(":67:13: warning: rule 'projected-letter': the quote", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("needs a calendar", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 warning", result.Stderr);
+    }
+
+    [Fact]
+    public void A_calendar_that_is_not_valid_is_bad_input()
+    {
+        var result = CliRun.Run("validate", CliRun.Data("policy-static.yaml"), "--calendar", CliRun.Data("calendar-overlap.yaml"));
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("calendar-overlap.yaml:", result.Stderr);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Fact]
+    public void A_source_file_that_is_not_there_is_said_and_its_quotes_are_not_checked()
+    {
+        var result = CliRun.Run("validate", CliRun.Data("policy-no-document.yaml"), "--calendar", CliRun.Data("calendar.yaml"));
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Contains("quotes not checked: document.source_file 'no-such-document.txt' is not at ", result.Stderr);
+        Assert.Contains("valid: cli-test-no-document 1.0+", result.Stderr);
+    }
 }

@@ -18,9 +18,9 @@ internal sealed class NodeReader
     public List<PolicyDiagnostic> Diagnostics { get; } = [];
 
     /// <summary>
-    /// Where each rule, stage, indicator and condition of the model was read from, by reference
-    /// (the model's records compare by value and carry no location), for checks of meaning made
-    /// on the model after reading.
+    /// Where each rule, stage, indicator, condition and <c>source</c> quote of the model was read
+    /// from, by reference (the model's records compare by value and carry no location), for checks
+    /// of meaning made on the model after reading.
     /// </summary>
     public Dictionary<object, YamlNode> Locations { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -228,7 +228,30 @@ internal sealed class NodeReader
             return ValueList<string>.Empty;
         }
 
-        return StringList(node, key, what, requireItems: true);
+        var quotes = StringList(node, key, what, requireItems: true);
+
+        // Each quote is its own string instance from the parser, so the reference locates it for the source check.
+        if (node.Kind == YamlNodeKind.Scalar)
+        {
+            Locate(quotes, 0, node);
+        }
+        else
+        {
+            for (var i = 0; i < node.Items.Count; i++)
+            {
+                Locate(quotes, i, node.Items[i]);
+            }
+        }
+
+        return quotes;
+    }
+
+    private void Locate(ValueList<string> quotes, int index, YamlNode at)
+    {
+        if (index < quotes.Count && ReferenceEquals(quotes[index], at.Value))
+        {
+            Locations[quotes[index]] = at;
+        }
     }
 
     public ValueList<string> StringList(YamlNode node, string key, string what, bool requireItems)

@@ -1,6 +1,7 @@
 using System.Text;
 using Attendance.Rules.Files;
 using Attendance.Rules.Policies;
+using Attendance.Rules.Validation;
 
 namespace Attendance.Rules.Loading;
 
@@ -129,9 +130,23 @@ public static class PolicyLoader
             policy = new PolicyReader(reader, limits).Read(root);
         }
 
+        IReadOnlyList<PolicyDiagnostic> needsCalendar = [];
+        if (policy is not null && !reader.HasErrors)
+        {
+            // Checks of meaning run on the model, after a successful read; they only warn.
+            var report = PolicyValidator.Validate(policy, reader.Locations, file);
+            reader.Diagnostics.AddRange(report.Warnings);
+            needsCalendar = report.NeedsCalendar;
+        }
+
         var diagnostics = reader.Diagnostics
             .OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
             .ToList();
-        return new PolicyLoadResult(reader.HasErrors ? null : policy, diagnostics);
+        return new PolicyLoadResult(reader.HasErrors ? null : policy, diagnostics)
+        {
+            NeedsCalendar = needsCalendar,
+            File = file,
+            Locations = reader.Locations,
+        };
     }
 }

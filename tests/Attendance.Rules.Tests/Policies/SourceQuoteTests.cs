@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Attendance.Rules.Loading;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
+using Attendance.Rules.Validation;
 
 namespace Attendance.Rules.Tests.Policies;
 

@@ -1,13 +1,14 @@
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
 
-namespace Attendance.Rules.Tests.Policies;
+namespace Attendance.Rules.Validation;
 
 /// <summary>One <c>source</c> quote of a loaded policy and where it sits.</summary>
 /// <param name="Location">Where it sits, naming the rule's (or sanction's) id, for example <c>rule 'attendance-concern' stage 1 follow-up 'Offer …'</c>.</param>
 /// <param name="Owner">The top-level item it belongs to (a rule, window, sanction, note, the penalty notices, the absence flags' quotes).</param>
 /// <param name="Quote">The quote as the policy gives it.</param>
-internal sealed record QuoteSite(string Location, object Owner, string Quote)
+/// <param name="RuleId">The rule (or indicator) it belongs to, where it belongs to one.</param>
+internal sealed record QuoteSite(string Location, object Owner, string Quote, string? RuleId = null)
 {
     /// <summary>The site in a report line: location (with the rule id) and quote.</summary>
     /// <returns>The description.</returns>
@@ -17,7 +18,7 @@ internal sealed record QuoteSite(string Location, object Owner, string Quote)
 /// <summary>Collects every <c>source</c> quote of a loaded <see cref="Policy"/>.</summary>
 internal static class PolicyQuotes
 {
-    /// <summary>Every quote: absence flags, registration windows and sanctions, penalty notices (with superseded fines), the leave section, notes, rules, their stages and follow-ups.</summary>
+    /// <summary>Every quote: absence flags, registration windows and sanctions, penalty notices (with superseded fines), the leave section, notes, indicators, rules, their stages and follow-ups.</summary>
     /// <param name="policy">The loaded policy.</param>
     /// <returns>The quotes, in the policy's order.</returns>
     public static IEnumerable<QuoteSite> Collect(Policy policy)
@@ -93,6 +94,14 @@ internal static class PolicyQuotes
             }
         }
 
+        foreach (var indicator in policy.Indicators)
+        {
+            foreach (var quote in indicator.Sources)
+            {
+                yield return new QuoteSite($"indicator '{indicator.Id}'", indicator, quote, indicator.Id);
+            }
+        }
+
         foreach (var rule in policy.Rules)
         {
             foreach (var site in Collect(rule))
@@ -107,7 +116,7 @@ internal static class PolicyQuotes
         var where = $"rule '{rule.Id}'";
         foreach (var quote in rule.Sources)
         {
-            yield return new QuoteSite(where, rule, quote);
+            yield return new QuoteSite(where, rule, quote, rule.Id);
         }
 
         foreach (var site in FollowUps(where, rule, rule.FollowUps))
@@ -122,7 +131,7 @@ internal static class PolicyQuotes
                 var stageWhere = $"{where} stage {stage.Number}";
                 foreach (var quote in stage.Sources)
                 {
-                    yield return new QuoteSite(stageWhere, rule, quote);
+                    yield return new QuoteSite(stageWhere, rule, quote, rule.Id);
                 }
 
                 foreach (var site in FollowUps(stageWhere, rule, stage.FollowUps))
@@ -134,5 +143,5 @@ internal static class PolicyQuotes
     }
 
     private static IEnumerable<QuoteSite> FollowUps(string where, Rule rule, ValueList<FollowUp> followUps) =>
-        followUps.SelectMany(f => f.Sources.Select(q => new QuoteSite($"{where} follow-up '{f.Title}'", rule, q)));
+        followUps.SelectMany(f => f.Sources.Select(q => new QuoteSite($"{where} follow-up '{f.Title}'", rule, q, rule.Id)));
 }

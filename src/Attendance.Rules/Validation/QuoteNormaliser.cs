@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Attendance.Rules.Tests.Policies;
+namespace Attendance.Rules.Validation;
 
 /// <summary>
 /// Normalises a policy's <c>source</c> quote and its document's text alike, so that a quote copied
