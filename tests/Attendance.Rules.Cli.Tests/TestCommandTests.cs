@@ -185,6 +185,85 @@ public sealed class TestCommandTests : IDisposable
         Assert.Matches(@"policy\.tests\.yaml:\d+:\d+: error: ", result.Stderr);
     }
 
+    private const string Indicators = """
+        indicators:
+          - id: below-target
+            title: Below the 96% target
+            when: { measure: attendance, below: 96 }
+            source: "Our target is 96%."
+
+        """;
+
+    private const string IndicatorScenarios = """
+          - name: one absent session puts the pupil below the target
+            register: 2025-09-08 /\ /\ /\ /\ O\
+            as_of: 2025-09-12
+            expect:
+              indicators: { below-target: true }
+          - name: a full week is on target
+            register: 2025-09-08 /\ /\ /\ /\ /\
+            as_of: 2025-09-12
+            expect:
+              indicators: { below-target: false }
+
+        """;
+
+    [Fact]
+    public void A_scenario_expects_indicators_and_a_wrong_expectation_fails_with_both_values()
+    {
+        File.AppendAllText(Path.Combine(folder, "policy.yaml"), Indicators);
+        var passing = CliRun.Run("test", Write(Header + IndicatorScenarios));
+        var failing = CliRun.Run("test", Write(Header + IndicatorScenarios.Replace("below-target: false", "below-target: true", StringComparison.Ordinal)));
+
+        Assert.Equal(0, passing.Exit);
+        Assert.Contains("2 passed, 0 failed", passing.Stdout);
+        Assert.Equal(1, failing.Exit);
+        Assert.Contains("  FAIL a full week is on target", failing.Stdout);
+        Assert.Contains("indicators.below-target: expected true, got false", failing.Stdout);
+    }
+
+    [Fact]
+    public void An_indicator_counts_in_coverage_once_some_scenario_makes_it_hold()
+    {
+        File.AppendAllText(Path.Combine(folder, "policy.yaml"), Indicators);
+        var held = CliRun.Run("test", Write(Header + TruancyScenario + IndicatorScenarios), "--coverage");
+        var never = CliRun.Run("test", Write(Header
+            + "  - name: full attendance\n    register: 2025-09-08 /\\ /\\\n    as_of: 2025-09-09\n    expect: { indicators: { below-target: false } }\n"), "--coverage");
+
+        Assert.Equal(0, held.Exit);
+        Assert.Contains("coverage: 60% (3/5 rules, stages, sanctions and indicators)", held.Stdout);
+        Assert.DoesNotContain("not covered: indicator below-target", held.Stdout);
+        Assert.Equal(0, never.Exit);
+        Assert.Contains("not covered: indicator below-target", never.Stdout);
+    }
+
+    [Fact]
+    public void An_unknown_indicator_id_is_located_and_exits_2()
+    {
+        var noIndicators = CliRun.Run("test", Write(Header + IndicatorScenarios));
+        File.AppendAllText(Path.Combine(folder, "policy.yaml"), Indicators);
+        var tests = Write(Header + IndicatorScenarios.Replace("{ below-target: false }", "{ below-targt: false }", StringComparison.Ordinal));
+        var typo = CliRun.Run("test", tests);
+
+        Assert.Equal(2, noIndicators.Exit);
+        Assert.Contains("policy.tests.yaml:7:21: error: unknown indicator 'below-target'; the policy cli-test-school has no indicators", noIndicators.Stderr);
+        Assert.Equal(2, typo.Exit);
+        Assert.Contains($"{tests}:12:21: error: unknown indicator 'below-targt'; the policy's indicators: below-target", typo.Stderr);
+        Assert.DoesNotContain("below-target'", typo.Stderr);
+        Assert.Equal(string.Empty, typo.Stdout);
+    }
+
+    [Fact]
+    public void A_non_boolean_indicator_expectation_is_located()
+    {
+        var tests = Write(Header + IndicatorScenarios.Replace("{ below-target: true }", "{ below-target: maybe }", StringComparison.Ordinal));
+
+        var result = CliRun.Run("test", tests);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains($"{tests}:7:35: error: 'below-target': 'maybe' is not true or false", result.Stderr);
+    }
+
     private string Write(string text)
     {
         var path = Path.Combine(folder, "policy.tests.yaml");

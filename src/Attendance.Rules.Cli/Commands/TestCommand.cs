@@ -27,7 +27,7 @@ internal static class TestCommand
         };
         var coverage = new Option<bool>("--coverage")
         {
-            Description = "List each policy's rules, stages and registration sanctions that no scenario made fire, with the percentage covered.",
+            Description = "List each policy's rules, stages and registration sanctions that no scenario made fire, and indicators no scenario made hold, with the percentage covered.",
         };
         var threshold = new Option<decimal?>("--threshold")
         {
@@ -135,7 +135,7 @@ internal static class TestCommand
             if (coverage)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  coverage: {result.CoveragePercent}% ({result.Covered.Count}/{result.Items.Count} rules, stages and sanctions)"));
+                    $"  coverage: {result.CoveragePercent}% ({result.Covered.Count}/{result.Items.Count} {(result.Policy.Indicators.Count > 0 ? "rules, stages, sanctions and indicators" : "rules, stages and sanctions")})"));
                 foreach (var item in result.Uncovered)
                 {
                     stdout.WriteLine($"    not covered: {item}");

@@ -14,7 +14,7 @@ internal sealed record ScenarioResult(Scenario Scenario, IReadOnlyList<string> D
 
 /// <summary>
 /// A coverage item of a policy: a rule (a staged rule counts through its stages instead), a stage of
-/// a staged rule, or a registration sanction.
+/// a staged rule, a registration sanction, or an indicator (covered when it holds in some scenario).
 /// </summary>
 internal sealed record CoverageItem(string Kind, string Id, int? Stage)
 {
@@ -40,6 +40,17 @@ internal static class PolicyTestRunner
         {
             throw new Input.InputException(
                 [.. loaded.Diagnostics.Select(d => d.ToString()), $"{file.Path}: the policy {file.PolicyPath} is not valid"]);
+        }
+
+        var unknown = file.Scenarios.SelectMany(s => s.Expect.Indicators)
+            .Where(i => !policy.Indicators.Any(x => x.Id == i.Id))
+            .Select(i => $"{i.Location}: error: unknown indicator '{i.Id}'; " + (policy.Indicators.Count == 0
+                ? $"the policy {policy.Id} has no indicators"
+                : $"the policy's indicators: {string.Join(", ", policy.Indicators.Select(x => x.Id))}"))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new Input.InputException(unknown);
         }
 
         var compiled = PolicyEvaluator.Compile(policy);
@@ -74,6 +85,7 @@ internal static class PolicyTestRunner
         }
 
         items.AddRange(policy.Registration.Sanctions.Select(s => new CoverageItem("sanction", s.Id, null)));
+        items.AddRange(policy.Indicators.Select(i => new CoverageItem("indicator", i.Id, null)));
         return items;
     }
 
@@ -98,6 +110,11 @@ internal static class PolicyTestRunner
         foreach (var sanction in evaluation.LatenessOutcomes.SelectMany(o => o.Outcome.Sanctions))
         {
             yield return new CoverageItem("sanction", sanction.Id, null);
+        }
+
+        foreach (var indicator in evaluation.Indicators.Where(i => i.Holds))
+        {
+            yield return new CoverageItem("indicator", indicator.Id, null);
         }
 
         // A reinterpret rule produces no action of its own: it counts as fired when the engine counted
@@ -143,6 +160,15 @@ internal static class PolicyTestRunner
         {
             var actualHits = evaluation.ThresholdHits.Select(h => new ExpectedHit(h.RuleId, h.Date)).ToList();
             Diff("threshold hit", hits, actualHits, exact: true, differences);
+        }
+
+        foreach (var expected in expect.Indicators)
+        {
+            var holds = evaluation.Indicators.FirstOrDefault(i => i.Id == expected.Id)?.Holds;
+            if (holds != expected.Holds)
+            {
+                differences.Add($"indicators.{expected.Id}: expected {(expected.Holds ? "true" : "false")}, got {(holds is { } h ? (h ? "true" : "false") : "none")}");
+            }
         }
 
         var actualActions = evaluation.Actions.Select(a => new ExpectedAction(a.RuleId, a.Date, a.Stage)).ToList();

@@ -15,7 +15,11 @@ internal sealed record Expectation(
     IReadOnlyList<ExpectedHit>? ThresholdHits,
     IReadOnlyList<ExpectedAction> Actions,
     IReadOnlyList<string> NoActions,
-    bool ExactActions);
+    bool ExactActions,
+    IReadOnlyList<ExpectedIndicator> Indicators);
+
+/// <summary>An indicator the scenario expects to hold (or not) as of <c>as_of</c>; <see cref="Location"/> is <c>file:line:column</c> of its id.</summary>
+internal sealed record ExpectedIndicator(string Id, bool Holds, string Location);
 
 /// <summary>An expected threshold hit.</summary>
 internal sealed record ExpectedHit(string Rule, LocalDate Date)

@@ -16,7 +16,7 @@ internal static class TestFileReader
     public static readonly string[] FigureNames = ["possible", "present", "authorised", "unauthorised", "late", "attendance_percent", "persistent", "severe"];
 
     private static readonly string[] ScenarioKeys = ["name", "register", "year_group", "as_of", "arrivals", "expect"];
-    private static readonly string[] ExpectKeys = ["figures", "threshold_hits", "actions", "no_actions", "exact_actions"];
+    private static readonly string[] ExpectKeys = ["figures", "threshold_hits", "actions", "no_actions", "exact_actions", "indicators"];
 
     /// <summary>The largest tests file read, in bytes.</summary>
     public const long MaxBytes = 4L * 1024 * 1024;
@@ -170,7 +170,8 @@ internal static class TestFileReader
                 Optional(expect, "threshold_hits") is { } hits ? List(hits, "threshold_hits").Select(Hit).ToList() : null,
                 Optional(expect, "actions") is { } actions ? List(actions, "actions").Select(Action).ToList() : [],
                 Optional(expect, "no_actions") is { } none ? List(none, "no_actions").Select(n => Scalar(n, "no_actions")).ToList() : [],
-                Optional(expect, "exact_actions") is { } exact && Bool(exact, "exact_actions")));
+                Optional(expect, "exact_actions") is { } exact && Bool(exact, "exact_actions"),
+                Indicators(Optional(expect, "indicators"))));
         }
 
         private List<SessionMark> Arrivals(List<SessionMark> marks, List<YamlNode> arrivals)
@@ -236,6 +237,23 @@ internal static class TestFileReader
             }
 
             return figures;
+        }
+
+        private List<ExpectedIndicator> Indicators(YamlNode? node)
+        {
+            if (node is null)
+            {
+                return [];
+            }
+
+            var indicators = new List<ExpectedIndicator>();
+            foreach (var (key, value) in Map(node, "indicators").Children)
+            {
+                var id = Scalar(key, "indicators");
+                indicators.Add(new ExpectedIndicator(id, Bool(value, id), $"{path}:{key.Start.Line}:{key.Start.Column}"));
+            }
+
+            return indicators;
         }
 
         private ExpectedHit Hit(YamlNode node)

@@ -22,7 +22,10 @@ public class LeaveProperties
     public void Every_seed_school_has_leave_rules()
     {
         Assert.Equal(
-            ["aycliffe-drive-primary", "hall-green-primary", "laurence-jackson", "stanborough", "willoughby-primary"],
+            [
+                "aycliffe-drive-primary", "buckinghamshire-council-penalty-notice-code", "crosshill-school", "flitcham-primary-academy", "hall-green-primary",
+                "laurence-jackson", "rushden-academy", "rushmere-park-academy", "stanborough", "willoughby-primary",
+            ],
             Policies.Select(p => p.Policy.Id).Order(StringComparer.Ordinal));
     }
 
