@@ -100,6 +100,7 @@ public static class App
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(LeaveCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         return root;
     }
 }

@@ -139,9 +139,24 @@ internal sealed partial class PolicyReader
         {
             var at = rulesNode?.Items.FirstOrDefault(i => i.Get("id")?.Value == rule.Id) ?? root;
             r.RuleId = rule.Id;
-            foreach (var reference in ReferencesOf(rule))
+            if (rule is ConditionRule { After: { } after })
             {
-                CheckReference(reference, rules, at);
+                CheckReference(after, rules, at.Get("after") ?? at);
+            }
+
+            var conditions = rule switch
+            {
+                ConditionRule c => [c.When],
+                StagedRule s => s.Stages.Select(x => x.When).OfType<ConditionStage>().Select(x => x.When),
+                _ => Enumerable.Empty<Condition>(),
+            };
+            foreach (var comparison in conditions.SelectMany(c => c.Comparisons()))
+            {
+                foreach (var reference in References(comparison))
+                {
+                    // At the comparison that names it, where the reader recorded it.
+                    CheckReference(reference, rules, r.Locations.GetValueOrDefault(comparison) ?? at);
+                }
             }
 
             r.RuleId = null;
@@ -150,19 +165,15 @@ internal sealed partial class PolicyReader
         foreach (var indicator in indicators)
         {
             var at = root.Get("indicators")?.Items.FirstOrDefault(i => i.Get("id")?.Value == indicator.Id) ?? root;
-            foreach (var reference in References(indicator.When))
+            foreach (var comparison in indicator.When.Comparisons())
             {
-                CheckReference(reference, rules, at);
+                foreach (var reference in References(comparison))
+                {
+                    CheckReference(reference, rules, r.Locations.GetValueOrDefault(comparison) ?? at);
+                }
             }
         }
     }
-
-    internal static IEnumerable<ActionReference> ReferencesOf(Rule rule) => rule switch
-    {
-        ConditionRule c => References(c.When).Concat(c.After is { } a ? [a] : []),
-        StagedRule s => s.Stages.Select(x => x.When).OfType<ConditionStage>().SelectMany(x => References(x.When)),
-        _ => [],
-    };
 
     internal static IEnumerable<ActionReference> References(Condition condition) =>
         condition.Comparisons().SelectMany(c => (c.Measure is ChangeMeasure m ? [m.Since] : Array.Empty<ActionReference>()).Concat(c.Over.Anchor is { } a ? [a] : []));

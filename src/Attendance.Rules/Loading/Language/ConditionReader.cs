@@ -45,7 +45,7 @@ internal sealed class ConditionReader(NodeReader r, IReadOnlyDictionary<string, 
 
             if (inner.Kind != YamlNodeKind.Sequence || inner.Items.Count == 0)
             {
-                r.Error(inner, $"'{combinator}' must be a list of at least one condition, got {inner.Describe()}", $"{combinator}: [ {{ measure: ... }}, ... ]");
+                r.Error(inner, $"'{combinator}' must be a list of at least one condition, got {(inner.Kind == YamlNodeKind.Sequence ? "an empty list" : inner.Describe())}", $"{combinator}: [ {{ measure: ... }}, ... ]");
                 return null;
             }
 

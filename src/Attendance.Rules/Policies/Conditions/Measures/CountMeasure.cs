@@ -17,7 +17,7 @@ public sealed record CountMeasure(CodeSelection Codes, MarkFacts? WithFact = nul
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"sessions of {Codes}{(WithFact is { } w ? $" with {Facts.Name(w)}" : string.Empty)}{(WithoutFact is { } wo ? $" without {Facts.Name(wo)}" : string.Empty)}";
+        $"{(Codes.SetName is { } set ? $"{set} sessions ({Codes})" : $"sessions of {Codes}")}{(WithFact is { } w ? $" with {Facts.Name(w)}" : string.Empty)}{(WithoutFact is { } wo ? $" without {Facts.Name(wo)}" : string.Empty)}";
 
     internal static readonly SyntaxDeclaration[] Syntax =
     [
