@@ -21,7 +21,7 @@ public class EvaluationProperties
     [Fact]
     public void Every_policy_file_is_covered()
     {
-        Assert.Equal(16, Policies.Length); // the national base, the five seed schools and the ten real policies under examples/
+        Assert.Equal(18, Policies.Length); // the national base, the five seed schools and the twelve real policies under examples/
     }
 
     [Property]

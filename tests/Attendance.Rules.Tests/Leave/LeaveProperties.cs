@@ -23,8 +23,9 @@ public class LeaveProperties
     {
         Assert.Equal(
             [
-                "aycliffe-drive-primary", "buckinghamshire-council-penalty-notice-code", "crosshill-school", "flitcham-primary-academy", "hall-green-primary",
-                "laurence-jackson", "rushden-academy", "rushmere-park-academy", "stanborough", "willoughby-primary",
+                "aycliffe-drive-primary", "buckinghamshire-council-penalty-notice-code", "crosshill-school", "dorrington-academy", "flitcham-primary-academy",
+                "hall-green-primary", "laurence-jackson", "rushden-academy", "rushmere-park-academy", "stanborough", "warblington-school",
+                "willoughby-primary",
             ],
             Policies.Select(p => p.Policy.Id).Order(StringComparer.Ordinal));
     }
