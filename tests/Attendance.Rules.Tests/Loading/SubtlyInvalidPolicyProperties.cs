@@ -25,7 +25,8 @@ public static class SubtlyInvalidPolicies
         ("percent above 100", new(@"(?m)(?<=^[ -]*)percent: (\d+(\.\d+)?)"), m => "percent: 100.5"),
         ("unknown code", new(@"(?m)(?<=^[ -]*)codes: \[""G"""), m => @"codes: [""GG"""),
         ("time of day out of range", new(@"(?m)(?<=^[ -]*)closes: ""\d\d:\d\d"""), m => @"closes: ""24:30"""),
-        ("late after the close", new(@"(?m)(?<=^[ -]*)late_after: ""\d\d:\d\d"""), m => @"late_after: ""23:59"""),
+        // Only where the window has a closing time: without one, late after 23:59 is a valid window.
+        ("late after the close", new(@"(?m)(?<=^[ -]*)late_after: ""\d\d:\d\d""(?=\n *closes:)"), m => @"late_after: ""23:59"""),
         ("zero count", new(@"(?m)(?<=^[ -]*)at_least: \d+"), m => "at_least: 0"),
         ("stage number repeated", new(@"(?m)(?<=^ *- )stage: ([2-9])"), m => "stage: 1"),
         ("rule id not kebab-case", new(@"(?m)(?<=^[ -]*)- id: ""([a-z0-9-]+)"""), m => @"- id: ""Not Kebab"""),

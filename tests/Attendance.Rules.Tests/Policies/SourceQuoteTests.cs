@@ -64,7 +64,7 @@ public class SourceQuoteTests
         var policy = LoadPolicy(relativePath);
         Assert.False(string.IsNullOrWhiteSpace(policy.Document.SourceFile), $"{relativePath} has no document.source_file");
 
-        var full = Path.GetFullPath(Path.Combine(RepositoryPaths.Policies, policy.Document.SourceFile!));
+        var full = Path.GetFullPath(Path.Combine(FolderOf(relativePath), policy.Document.SourceFile!));
         Assert.StartsWith(Path.GetFullPath(RepositoryPaths.Policies) + Path.DirectorySeparatorChar, full, StringComparison.Ordinal);
         Assert.True(File.Exists(full), $"{relativePath}: document.source_file '{policy.Document.SourceFile}' does not exist");
     }
@@ -134,10 +134,10 @@ public class SourceQuoteTests
         var national = NationalBases.Value.Single(p => p.Id == EmbeddedPolicies.NationalBaseId);
         var inherited = policy.FindRule("la-sickness-return");
         Assert.Equal(national.FindRule("la-sickness-return"), inherited);
-        var document = NormalisedDocument(national.Document.SourceFile!);
+        var document = NormalisedDocument(NationalFolder, national.Document.SourceFile!);
 
         Assert.All(inherited!.Sources, quote => Assert.True(QuoteNormaliser.Occurs(document, quote), quote));
-        Assert.False(QuoteNormaliser.Occurs(NormalisedDocument(policy.Document.SourceFile!), inherited.Sources[0]));
+        Assert.False(QuoteNormaliser.Occurs(NormalisedDocument(RepositoryPaths.Policies, policy.Document.SourceFile!), inherited.Sources[0]));
     }
 
     [Theory]
@@ -178,13 +178,15 @@ public class SourceQuoteTests
         var missing = new List<string>();
         foreach (var site in PolicyQuotes.Collect(policy))
         {
-            var owner = InheritedFrom(site) ?? policy;
+            var national = InheritedFrom(site);
+            var owner = national ?? policy;
+            var folder = national is null ? FolderOf(relativePath) : NationalFolder;
             var sourceFile = owner.Document.SourceFile;
             if (sourceFile is null)
             {
                 missing.Add($"{relativePath}: {site.Describe()}: policy '{owner.Id}' has no document.source_file");
             }
-            else if (!QuoteNormaliser.Occurs(NormalisedDocument(sourceFile), site.Quote))
+            else if (!QuoteNormaliser.Occurs(NormalisedDocument(folder, sourceFile), site.Quote))
             {
                 missing.Add($"{relativePath}: {site.Describe()} is not in {sourceFile}");
             }
@@ -205,7 +207,11 @@ public class SourceQuoteTests
         NationalBases.Value.FirstOrDefault(national => PolicyQuotes.Collect(national).Any(n =>
             n.Location == site.Location && n.Quote == site.Quote && n.Owner.Equals(site.Owner)));
 
-    private static string NormalisedDocument(string sourceFile) =>
-        NormalisedDocuments.GetOrAdd(sourceFile, file =>
-            QuoteNormaliser.Normalise(File.ReadAllText(Path.Combine(RepositoryPaths.Policies, file))));
+    /// <summary>A document named by source_file, which is relative to the folder of the policy that names it.</summary>
+    private static string NormalisedDocument(string folder, string sourceFile) =>
+        NormalisedDocuments.GetOrAdd(Path.GetFullPath(Path.Combine(folder, sourceFile)), path => QuoteNormaliser.Normalise(File.ReadAllText(path)));
+
+    private static string FolderOf(string relativePath) => Path.GetDirectoryName(Path.Combine(RepositoryPaths.Policies, relativePath))!;
+
+    private static string NationalFolder => Path.Combine(RepositoryPaths.Policies, "national");
 }

@@ -151,7 +151,7 @@ public class StaticCheckTests
         var policy = result.GetPolicyOrThrow();
 
         var report = PolicyValidator.Validate(policy);
-        var document = File.ReadAllText(Path.Combine(RepositoryPaths.Policies, policy.Document.SourceFile!));
+        var document = File.ReadAllText(Path.Combine(Path.GetDirectoryName(Path.Combine(RepositoryPaths.Policies, relativePath))!, policy.Document.SourceFile!));
 
         Assert.Empty(report.Warnings);
         Assert.Empty(SourceQuoteCheck.FindMissing(result, document));
