@@ -37,7 +37,7 @@ public sealed record ReferenceResult(ReferenceFigures Figures, IReadOnlyList<Ref
 /// code_ends rule's codes; for a pupil outside the compulsory year groups a referral rule records
 /// neither its action nor its threshold hit.
 /// </summary>
-public static class ReferenceEvaluator
+public static partial class ReferenceEvaluator
 {
     public static ReferenceResult Evaluate(Policy policy, PupilRegister register, LocalDate asOf)
     {
@@ -83,7 +83,7 @@ public static class ReferenceEvaluator
         return new ReferenceFigures(period, possible, present, aea, auth, unauth, late, persistent, severe);
     }
 
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly Policy policy;
         private readonly PupilRegister register;
@@ -106,15 +106,43 @@ public static class ReferenceEvaluator
             this.asOf = asOf;
             schoolDays = marks.Where(m => m.Code!.IsSchoolOpen).Select(m => m.Session.Date).Distinct().Order().ToList();
 
-            // Staged rules first: they do not depend on reinterpretation (attendance counts I and O alike).
-            foreach (var staged in policy.Rules.OfType<StagedRule>())
+            // Rules may wait on any other rule (and reinterpretation on a stage): evaluate everything
+            // against the previous round's actions until nothing changes. Every dependency looks only
+            // at earlier school days, so the rounds converge to the one consistent answer.
+            for (var round = 0; ; round++)
             {
-                Staged(staged);
+                if (round > 200)
+                {
+                    throw new InvalidOperationException("the reference did not reach a fixpoint");
+                }
+
+                var previous = Actions.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList();
+                known = [.. Actions];
+                Actions.Clear();
+                Hits.Clear();
+                EvaluateRound();
+                if (round > 0 && Actions.Select(a => a.ToString()).Order(StringComparer.Ordinal).SequenceEqual(previous))
+                {
+                    break;
+                }
             }
 
+            var compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
+            if (!compulsory)
+            {
+                // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
+                // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no hit either.
+                Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
+                Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
+            }
+        }
+
+        private void EvaluateRound()
+        {
+            reinterpretations.Clear();
             foreach (var re in policy.Rules.OfType<ReinterpretRule>())
             {
-                foreach (var a in Actions.Where(a => a.RuleId == re.AfterRule && a.Stage == re.AfterStage))
+                foreach (var a in known.Where(a => a.RuleId == re.AfterRule && a.Stage == re.AfterStage))
                 {
                     var next = schoolDays.FirstOrDefault(d => d > a.Date);
                     if (next != default && AcademicYear.Containing(next) == AcademicYear.Containing(a.Date))
@@ -128,6 +156,7 @@ public static class ReferenceEvaluator
             {
                 switch (rule)
                 {
+                    case StagedRule st: Staged(st); break;
                     case AttendanceBelowRule ab: AttendanceBelow(ab); break;
                     case SessionCountRule sc: SessionCount(sc); break;
                     case ConsecutiveDaysRule cd: ConsecutiveDays(cd); break;
@@ -136,16 +165,8 @@ public static class ReferenceEvaluator
                     case CodeChangeRule cc: CodeChange(cc); break;
                     case RewardRule rw: Reward(rw); break;
                     case ScheduledRule sr: Scheduled(sr); break;
+                    case ConditionRule cr: When(cr); break;
                 }
-            }
-
-            var compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
-            if (!compulsory)
-            {
-                // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
-                // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no hit either.
-                Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
-                Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
             }
         }
 
@@ -516,7 +537,15 @@ public static class ReferenceEvaluator
                     var stage = rule.Stages[k];
                     Session? due = null;
                     var monitoring = stage.When.MonitoringSchoolDays;
-                    if (k > 0 && monitoring is { } n)
+                    if (stage.When is ConditionStage cs)
+                    {
+                        due = StageDue(rule, stage, cs, year, previous?.Date);
+                        if (due is null)
+                        {
+                            break;
+                        }
+                    }
+                    else if (k > 0 && monitoring is { } n)
                     {
                         // Judged once, at the end of the nth school day after the previous stage's day.
                         var after = yearDays.Where(d => d > previous!.Value.Date).Take(n).ToList();
