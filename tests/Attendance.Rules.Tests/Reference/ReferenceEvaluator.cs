@@ -90,6 +90,7 @@ public static partial class ReferenceEvaluator
         private readonly List<SessionMark> marks;
         private readonly LocalDate asOf;
         private readonly List<LocalDate> schoolDays;
+        private readonly bool compulsory;
 
         // Reinterpretation periods: (first date, last date, rule) from the school day after the stage to 31 July.
         private readonly List<(LocalDate From, LocalDate To, ReinterpretRule Rule)> reinterpretations = [];
@@ -106,6 +107,8 @@ public static partial class ReferenceEvaluator
             this.asOf = asOf;
             schoolDays = marks.Where(m => m.Code!.IsSchoolOpen).Select(m => m.Session.Date).Distinct().Order().ToList();
 
+            compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
+
             // Rules may wait on any other rule (and reinterpretation on a stage): evaluate everything
             // against the previous round's actions until nothing changes. Every dependency looks only
             // at earlier school days, so the rounds converge to the one consistent answer.
@@ -121,20 +124,21 @@ public static partial class ReferenceEvaluator
                 Actions.Clear();
                 Hits.Clear();
                 EvaluateRound();
+                if (!compulsory)
+                {
+                    // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
+                    // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no
+                    // hit either, and a referral that never fell due is nothing another rule can wait on.
+                    Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
+                    Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
+                }
+
                 if (round > 0 && Actions.Select(a => a.ToString()).Order(StringComparer.Ordinal).SequenceEqual(previous))
                 {
                     break;
                 }
             }
 
-            var compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
-            if (!compulsory)
-            {
-                // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
-                // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no hit either.
-                Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
-                Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
-            }
         }
 
         private void EvaluateRound()
@@ -597,6 +601,11 @@ public static partial class ReferenceEvaluator
                         {
                             break;
                         }
+                    }
+
+                    if (stage.Action == ActionKind.Referral && !compulsory)
+                    {
+                        break; // a referral stage never falls due for this pupil, so no later stage follows
                     }
 
                     fired[stage.Number] = due.Value;
