@@ -399,12 +399,12 @@ public static class SampleRegisterGenerator
             if (rng.Chance(afterCloseShare))
             {
                 code = "U";
-                arrival = window.Closes.PlusMinutes(rng.Between(5, 80));
+                arrival = (window.Closes ?? window.LateAfter.PlusMinutes(30)).PlusMinutes(rng.Between(5, 80));
             }
             else
             {
                 code = "L";
-                var span = (int)Period.Between(window.LateAfter, window.Closes, PeriodUnits.Minutes).Minutes;
+                var span = (int)Period.Between(window.LateAfter, window.Closes ?? window.LateAfter.PlusMinutes(30), PeriodUnits.Minutes).Minutes;
                 var r = rng.NextDouble();
                 arrival = window.LateAfter.PlusMinutes(1 + (int)((span - 1) * r * r));
             }

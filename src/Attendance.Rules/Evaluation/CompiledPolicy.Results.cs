@@ -196,7 +196,7 @@ public sealed partial class CompiledPolicy
                 Title = "The mark and the arrival time disagree",
                 Date = a.At.Date,
                 Session = a.At.Part,
-                Evidence = $"{mark.Session} is marked {mark.Code!.Code} but the arrival at {mark.Arrival!.Value.ToString("HH:mm", invariant)} gives {outcome.ArrivalCode} (late after {window.LateAfter.ToString("HH:mm", invariant)}, closes {window.Closes.ToString("HH:mm", invariant)})",
+                Evidence = $"{mark.Session} is marked {mark.Code!.Code} but the arrival at {mark.Arrival!.Value.ToString("HH:mm", invariant)} gives {outcome.ArrivalCode} (late after {window.LateAfter.ToString("HH:mm", invariant)}{(window.Closes is { } closes ? ", closes " + closes.ToString("HH:mm", invariant) : ", no closing time")})",
                 Sessions = ValueList.Of(mark.Session),
             };
         }

@@ -151,7 +151,7 @@ public sealed class RegistrationTable
             status = ArrivalStatus.OnTime;
             code = session == SessionOfDay.AM ? PresentMorning : PresentAfternoon;
         }
-        else if (arrival <= window.Closes)
+        else if (window.Closes is not { } closes || arrival <= closes)
         {
             status = ArrivalStatus.Late;
             code = LateCode;

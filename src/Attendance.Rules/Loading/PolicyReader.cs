@@ -313,12 +313,13 @@ internal sealed partial class PolicyReader
 
         var session = r.Enum(node, "session", what, SessionNames, required: true);
         var yearGroups = node.Get("year_groups") is { } yg && !yg.IsNull ? r.StringList(yg, "year_groups", what, true) : ValueList<string>.Empty;
-        var opens = r.Time(node, "opens", what, required: true);
+        // Some documents give only the time a pupil becomes late: opens and closes are optional.
+        var opens = r.Time(node, "opens", what, required: false);
         var lateAfter = r.Time(node, "late_after", what, required: true);
-        var closes = r.Time(node, "closes", what, required: true);
+        var closes = r.Time(node, "closes", what, required: false);
         var accepted = r.Bool(node, "accepted_reason_code", what) ?? false;
         var sources = r.Quotes(node, "source", what, required: true);
-        if (session is null || opens is null || lateAfter is null || closes is null)
+        if (session is null || lateAfter is null || (node.Get("opens") is { IsNull: false } && opens is null) || (node.Get("closes") is { IsNull: false } && closes is null))
         {
             return null;
         }
@@ -329,9 +330,14 @@ internal sealed partial class PolicyReader
             return null;
         }
 
-        var window = new RegistrationWindow(session.Value, yearGroups, opens.Value, lateAfter.Value, closes.Value, accepted, sources);
-        var minutes = window.OpenFor.Minutes;
-        if (openLimitMinutes is { } limit && minutes > limit)
+        if (accepted && closes is null)
+        {
+            r.Error(node.Get("accepted_reason_code")!, "accepted_reason_code applies after the register closes, and this window has no closing time", "closes: \"HH:mm\"");
+            return null;
+        }
+
+        var window = new RegistrationWindow(session.Value, yearGroups, opens, lateAfter.Value, closes, accepted, sources);
+        if (window.OpenFor?.Minutes is { } minutes && openLimitMinutes is { } limit && minutes > limit)
         {
             r.Warn(node, $"the {session} register is kept open for {minutes} minutes, longer than the national limit of {limit}", $"a register open at most {limit} minutes");
         }
@@ -345,9 +351,9 @@ internal sealed partial class PolicyReader
         {
             foreach (var pm in windows.Where(w => w.Session == SessionOfDay.PM && w.YearGroups.Equals(am.YearGroups)))
             {
-                if (am.OpenFor.Minutes != pm.OpenFor.Minutes)
+                if (am.OpenFor is { } amOpen && pm.OpenFor is { } pmOpen && amOpen.Minutes != pmOpen.Minutes)
                 {
-                    r.Warn(at, $"the morning register is open {am.OpenFor.Minutes} minutes and the afternoon one {pm.OpenFor.Minutes}; statutory guidance says the same length each session", "equal open times");
+                    r.Warn(at, $"the morning register is open {amOpen.Minutes} minutes and the afternoon one {pmOpen.Minutes}; statutory guidance says the same length each session", "equal open times");
                 }
             }
         }

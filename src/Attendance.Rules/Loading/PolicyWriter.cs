@@ -194,9 +194,17 @@ public static class PolicyWriter
                             QuotedList(6, "year_groups", window.YearGroups);
                         }
 
-                        Line(6, "opens", Time(window.Opens));
+                        if (window.Opens is { } opens)
+                        {
+                            Line(6, "opens", Time(opens));
+                        }
+
                         Line(6, "late_after", Time(window.LateAfter));
-                        Line(6, "closes", Time(window.Closes));
+                        if (window.Closes is { } closes)
+                        {
+                            Line(6, "closes", Time(closes));
+                        }
+
                         if (window.AcceptedReasonAuthorises)
                         {
                             Line(6, "accepted_reason_code", "true");

@@ -490,7 +490,7 @@ public static class ArrivalArbitraries
         var times = new SortedSet<LocalTime>();
         foreach (var policy in ArrivalPolicies.ForProperties)
         {
-            var edges = policy.Registration.Windows.SelectMany(w => new[] { w.LateAfter, w.Closes })
+            var edges = policy.Registration.Windows.SelectMany(w => w.Closes is { } c ? new[] { w.LateAfter, c } : [w.LateAfter])
                 .Concat(policy.Registration.Sanctions.SelectMany(s => s.ArrivalUntil is { } u ? new[] { s.ArrivalAfter, u } : [s.ArrivalAfter]));
             foreach (var edge in edges)
             {
@@ -563,7 +563,7 @@ public class ArrivalClassifierProperties
                 ?? windows.FirstOrDefault(w => w.YearGroups.Count == 0);
             string? code = window is null ? null
                 : time <= window.LateAfter ? (pair.Session == SessionOfDay.AM ? "/" : "\\")
-                : time <= window.Closes ? "L"
+                : window.Closes is not { } closes || time <= closes ? "L"
                 : pair.ReasonAccepted && window.AcceptedReasonAuthorises ? "M" : "U";
             var sanctions = policy.Registration.Sanctions.Where(s => s.AppliesTo(pair.Session, time, pair.ReasonAccepted));
             if (!ReferenceEquals(window, actual.Window) || code != actual.Code || !sanctions.SequenceEqual(actual.Sanctions))

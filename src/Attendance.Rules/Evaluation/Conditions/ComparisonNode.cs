@@ -19,6 +19,10 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
     /// <summary>The session column a count reads.</summary>
     public int Column => column;
 
+    /// <summary>The first session the window counts from a point whose window starts on day <paramref name="from"/>: that day's first, the last N for a window of sessions, never one a fresh count already counted.</summary>
+    public int FirstSession(EvaluationRun run, in JudgedPoint p, int from) =>
+        Math.Max(window is RollingWindow { Unit: RollingUnit.Sessions } sessions ? Math.Max(0, p.Sessions - sessions.Length) : run.Columns!.DayStart[from], p.FreshFrom);
+
     /// <summary>The window's first day seen from a point, or -1 where it has no value there.</summary>
     public int FirstDay(EvaluationRun run, in JudgedPoint p) => FromDay(run, p, out _);
 
@@ -84,6 +88,8 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 return FirstAbove(t.DayNumbers, 7, (t.DayNumbers[day] / 7) - r.Length, day);
             case RollingWindow { Unit: RollingUnit.SchoolDays } r:
                 return FirstAbove(cols.SchoolDays, 1, Ordinal(run, day) - r.Length, day);
+            case RollingWindow { Unit: RollingUnit.Sessions } r:
+                return p.Sessions == 0 ? day : cols.SessionDay[Math.Max(0, p.Sessions - r.Length)];
             case RollingWindow r:
                 var from = Timeline.DayNumber(t.Dates[day].PlusMonths(-r.Length));
                 return FirstAbove(t.DayNumbers, 1, from, day);
@@ -137,7 +143,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
 
         m.From = from;
         var s = cols.Sessions;
-        var first = Math.Max(cols.DayStart[from], p.FreshFrom);
+        var first = FirstSession(run, p, from);
         var end = p.Sessions;
         var dayEnd = p.DayEnded ? p.Day + 1 : p.Day;
         switch (measure)
@@ -145,6 +151,10 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
             case PercentMeasure:
                 m.Num = s[column][end] - s[column][first];
                 m.Den = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first];
+                return m.Den > 0 && m.Den >= minPossible;
+            case PunctualityMeasure:
+                m.Den = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][first];
+                m.Num = m.Den - (s[ConditionColumns.AttendedLate][end] - s[ConditionColumns.AttendedLate][first]);
                 return m.Den > 0 && m.Den >= minPossible;
             case LateMeasure or CountMeasure:
                 m.Num = end > first ? s[column][end] - s[column][first] : 0;
@@ -226,6 +236,9 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 break;
             case PercentMeasure:
                 sb.Append(CultureInfo.InvariantCulture, $"{measure} {Percent.Format(m.Num, m.Den)} ({m.Num} of {m.Den} possible sessions) {WindowText(run, m)}, {words} {threshold}%");
+                break;
+            case PunctualityMeasure:
+                sb.Append(CultureInfo.InvariantCulture, $"punctuality {Percent.Format(m.Num, m.Den)} ({m.Num} of {m.Den} sessions attended on time) {WindowText(run, m)}, {words} {threshold}%");
                 break;
             case RunMeasure:
                 sb.Append(CultureInfo.InvariantCulture, $"{m.Num} {measure} to {EvaluationRun.Short(run.Timeline.Dates[p.Day])}, {words} {threshold}");

@@ -16,7 +16,8 @@ internal sealed class ConditionColumns
     public const int Absent = 2;
     public const int Unauthorised = 3;
     public const int Late = 4;
-    public const int Fixed = 5;
+    public const int AttendedLate = 5;
+    public const int Fixed = 6;
 
     private readonly ColumnSpec[] sessionSpecs;
     private readonly ColumnSpec[] daySpecs;
@@ -44,6 +45,9 @@ internal sealed class ConditionColumns
 
     /// <summary>Prefix sums by column: <c>Sessions[c][i]</c> counts the first <c>i</c> sessions.</summary>
     public int[][] Sessions { get; }
+
+    /// <summary>The timeline day of each counted session.</summary>
+    public int[] SessionDay { get; private set; } = new int[64];
 
     /// <summary>Sessions counted so far.</summary>
     public int Count { get; private set; }
@@ -80,6 +84,11 @@ internal sealed class ConditionColumns
     public void Reset(int sessions, int days)
     {
         Count = 0;
+        if (SessionDay.Length < sessions + 1)
+        {
+            SessionDay = new int[Math.Max(sessions + 1, SessionDay.Length * 2)];
+        }
+
         for (var i = 0; i < Sessions.Length; i++)
         {
             if (Sessions[i].Length < sessions + 1)
@@ -148,6 +157,8 @@ internal sealed class ConditionColumns
         s[Unauthorised][i + 1] = s[Unauthorised][i] + (possible && effective.IsUnauthorisedAbsence ? 1 : 0);
         var late = code.IsLate || (run.HasArrival[mark] && (code.Code == "U" || run.Arrivals[mark].IsLate));
         s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
+        s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && possible && code.IsAttendance ? 1 : 0);
+        SessionDay[i] = run.Day;
         var facts = run.Marks[mark].Facts;
         for (var k = 0; k < sessionSpecs.Length; k++)
         {

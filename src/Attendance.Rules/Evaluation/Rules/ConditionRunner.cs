@@ -127,7 +127,7 @@ internal sealed class ConditionRunner : RuleRunner
         var cols = run.Columns!;
         var column = node.Column;
         var from = node.FirstDay(run, p);
-        var start = Math.Max(cols.DayStart[from], p.FreshFrom);
+        var start = node.FirstSession(run, p, from);
         var n = 0;
         for (var i = start; i < p.Sessions; i++)
         {

@@ -8,6 +8,7 @@ internal static class MeasureCatalog
     public static readonly SyntaxDeclaration[] All =
     [
         .. PercentMeasure.Syntax,
+        .. PunctualityMeasure.Syntax,
         .. LateMeasure.Syntax,
         .. CountMeasure.Syntax,
         .. DaysMeasure.Syntax,

@@ -16,6 +16,9 @@ public enum RollingUnit
 
     /// <summary>Calendar months back from the day judged.</summary>
     Months,
+
+    /// <summary>Sessions: the last N marks counted, the point's own included ("this session" is 1).</summary>
+    Sessions,
 }
 
 /// <summary>
@@ -32,7 +35,8 @@ public sealed record RollingWindow(RollingUnit Unit, int Length) : Window
         RollingUnit.SchoolWeeks => Length == 1 ? "school week" : "school weeks",
         RollingUnit.Weeks => Length == 1 ? "week" : "weeks",
         RollingUnit.SchoolDays => Length == 1 ? "school day" : "school days",
-        _ => Length == 1 ? "month" : "months",
+        RollingUnit.Months => Length == 1 ? "month" : "months",
+        _ => Length == 1 ? "session" : "sessions",
     }}";
 
     private static SyntaxDeclaration Declare(RollingUnit unit, string word, int max, string doc) =>
@@ -47,5 +51,6 @@ public sealed record RollingWindow(RollingUnit Unit, int Length) : Window
         Declare(RollingUnit.Weeks, "weeks", 260, "the point's calendar week and the N − 1 calendar weeks before it, holidays included"),
         Declare(RollingUnit.SchoolDays, "school_days", 1300, "the last N school days, the point's own included"),
         Declare(RollingUnit.Months, "months", 60, "the days after the same date N months before the point"),
+        Declare(RollingUnit.Sessions, "sessions", 2600, "the last N marked sessions to the point, its own included (1: this session, for \"each late\")"),
     ];
 }
