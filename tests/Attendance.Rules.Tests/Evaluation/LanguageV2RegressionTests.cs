@@ -73,4 +73,45 @@ public class LanguageV2RegressionTests
         var evaluation = policy.Evaluate(PupilRegister.Create(register.PupilId, register.Marks, "12"), new LocalDate(2025, 9, 9));
         Assert.Empty(evaluation.Actions);
     }
+
+    // min_possible_sessions is "the fewest possible sessions" (Comparison, PolicyDefaults): four
+    // possible sessions by Tuesday, one attended and on time, so punctuality is 100% with a value.
+    // The engine compares the minimum with the sessions attended instead.
+    [Fact]
+    public void Punctuality_takes_min_possible_sessions_as_possible_sessions()
+    {
+        var policy = Policy("""
+              - id: punctual
+                title: Always on time
+                action: reward
+                when: { measure: punctuality, at_least: 100, min_possible_sessions: 3 }
+                source: generated
+            """);
+        var evaluation = policy.Evaluate(RegisterNotation.Parse("2025-09-08 OO /O"), new LocalDate(2025, 9, 9));
+        var action = Assert.Single(evaluation.Actions);
+        Assert.Equal(new LocalDate(2025, 9, 9), action.Date);
+    }
+
+    // A monitoring period (not early) has its value "at the end of the period's last school day": for a
+    // session-judged rule that is the afternoon mark of Tuesday, the one school day after the letter.
+    [Fact]
+    public void A_session_judged_monitoring_period_is_judged_at_its_last_days_afternoon_mark()
+    {
+        var policy = Policy("""
+              - id: letter
+                title: Letter
+                action: letter
+                when: { measure: attendance, below: 100 }
+                source: generated
+              - id: check
+                title: Check after the letter
+                action: meeting
+                judged: session
+                when: { measure: { count: [O] }, over: { within: { school_days: 1 }, after: letter }, at_most: 3 }
+                source: generated
+            """);
+        var evaluation = policy.Evaluate(RegisterNotation.Parse("2025-09-08 OO /\\"), new LocalDate(2025, 9, 9));
+        var action = Assert.Single(evaluation.Actions, a => a.RuleId == "check");
+        Assert.Equal((new LocalDate(2025, 9, 9), SessionOfDay.PM), (action.Date, action.Session));
+    }
 }

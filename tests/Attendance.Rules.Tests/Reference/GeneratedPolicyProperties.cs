@@ -18,7 +18,7 @@ public sealed record GeneratedPolicy(int Seed, string Yaml, string? YearGroup)
 
 /// <summary>
 /// Random small policies in the language v2: condition rules and a staged rule with v2 stages,
-/// with all/any/not trees over every measure but projected, every window kind and operator, every
+/// with all/any/not trees over every measure but projected (punctuality included), every window kind and operator, every
 /// judged period and repeat, applies_to, and after/since/within/change naming another rule
 /// (earlier or later in the file) or a stage; sometimes a reinterpretation after stage 1.
 /// </summary>
@@ -42,6 +42,7 @@ public static class GeneratedPolicies
         private static readonly string[] Percents = ["0", "50", "85", "90", "95", "96.5", "100"];
         private readonly List<string> rules = [];
         private bool staged;
+        private bool defaults;
 
         public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
@@ -66,6 +67,7 @@ public static class GeneratedPolicies
             if (Chance(25))
             {
                 sb.AppendLine($"defaults: {{ min_possible_sessions: {random.Next(0, 30)} }}");
+                defaults = true;
             }
 
             sb.AppendLine("rules:");
@@ -136,9 +138,9 @@ public static class GeneratedPolicies
             return sb.ToString();
         }
 
-        // Days, runs and spells are not judged per session: LanguageV2RegressionTests has the engine's difference there.
+        // Days, runs, spells and monitoring periods are not judged per session: LanguageV2RegressionTests has the engine's difference there.
         private string Judged(string when) => Pick<string>(
-            when.Contains("{ days:", StringComparison.Ordinal) || when.Contains("{ run:", StringComparison.Ordinal) || when.Contains("{ spells:", StringComparison.Ordinal)
+            (when.Contains("within:", StringComparison.Ordinal) && !when.Contains("early", StringComparison.Ordinal)) || when.Contains("{ days:", StringComparison.Ordinal) || when.Contains("{ run:", StringComparison.Ordinal) || when.Contains("{ spells:", StringComparison.Ordinal)
                 ? ["day", "day", "day", "week", "half_term", "term", "year"]
                 : ["session", "day", "day", "day", "week", "half_term", "term", "year"]);
 
@@ -184,7 +186,8 @@ public static class GeneratedPolicies
             switch (kind)
             {
                 case 0: case 1: case 2:
-                    measure = Pick<string>(["attendance", "absence", "unauthorised"]);
+                    // Punctuality without a minimum: LanguageV2RegressionTests has the engine's difference there.
+                    measure = Pick<string>(defaults ? ["attendance", "absence", "unauthorised"] : ["attendance", "absence", "unauthorised", "punctuality"]);
                     value = Pick(Percents);
                     percent = true;
                     break;
@@ -214,7 +217,7 @@ public static class GeneratedPolicies
                     return $"{{ measure: {measure}{within}, {op}: {value} }}";
             }
 
-            var min = percent && Chance(25) ? $", min_possible_sessions: {random.Next(0, 25)}" : "";
+            var min = percent && measure != "punctuality" && Chance(25) ? $", min_possible_sessions: {random.Next(0, 25)}" : "";
             return $"{{ measure: {measure}, over: {Window(self, stage)}, {op}: {value}{min} }}";
         }
 
@@ -223,7 +226,7 @@ public static class GeneratedPolicies
         private string Window(string self, int? stage)
         {
             var reference = Reference(self, stage);
-            var n = random.Next(reference.Length == 0 ? 8 : 10);
+            var n = random.Next(reference.Length == 0 ? 9 : 11);
             return n switch
             {
                 0 => "academic_year",
@@ -234,7 +237,8 @@ public static class GeneratedPolicies
                 5 => $"{{ rolling: {{ weeks: {random.Next(1, 5)} }} }}",
                 6 => $"{{ rolling: {{ school_days: {random.Next(1, 12)} }} }}",
                 7 => $"{{ rolling: {{ months: {random.Next(1, 4)} }} }}",
-                8 => $"{{ since: {reference} }}",
+                8 => $"{{ rolling: {{ sessions: {random.Next(1, 8)} }} }}",
+                9 => $"{{ since: {reference} }}",
                 _ => $"{{ within: {{ school_days: {random.Next(1, 12)} }}, after: {reference}{(Chance(50) ? ", early: true" : "")} }}",
             };
         }

@@ -183,13 +183,15 @@ public static partial class ReferenceEvaluator
         /// <summary>The sign of (measure − value) at the point, or null where the measure has no value.</summary>
         private int? Value(Comparison k, Session p, Judgement j)
         {
-            var inWindow = InWindow(k.Over, p);
-            if (inWindow is null)
+            var inSessions = InWindow(k.Over, p);
+            if (inSessions is null)
             {
                 return null;
             }
 
-            var window = marks.Where(m => m.Session <= p && inWindow(m.Session.Date)).ToList();
+            // A day is in the window when one of its sessions is.
+            Func<LocalDate, bool> inWindow = d => inSessions(new Session(d, SessionOfDay.AM)) || inSessions(new Session(d, SessionOfDay.PM));
+            var window = marks.Where(m => m.Session <= p && inSessions(m.Session)).ToList();
             switch (k.Measure)
             {
                 case PercentMeasure pm:
@@ -208,6 +210,19 @@ public static partial class ReferenceEvaluator
                         _ => IsUnauthorised(m),
                     });
                     return (n * 100m).CompareTo(k.Value * possible.Count);
+                }
+
+                case PunctualityMeasure:
+                {
+                    // On time as a share of the sessions attended; no value with none attended.
+                    var attended = window.Where(m => m.Code!.Category is CodeCategory.Present or CodeCategory.ApprovedEducationalActivity).ToList();
+                    var min = k.MinPossibleSessions ?? policy.Defaults.MinPossibleSessions ?? 0;
+                    if (attended.Count == 0 || window.Count(m => m.Code!.IsPossibleSession) < min)
+                    {
+                        return null;
+                    }
+
+                    return (attended.Count(m => !m.Code!.IsLate) * 100m).CompareTo(k.Value * attended.Count);
                 }
 
                 case LateMeasure:
@@ -322,8 +337,19 @@ public static partial class ReferenceEvaluator
 
         // ---- windows ------------------------------------------------------------------------------
 
-        /// <summary>Which dates the window covers at the point (marks up to the point only), or null where it has no value.</summary>
-        private Func<LocalDate, bool>? InWindow(Window w, Session p)
+        /// <summary>Which sessions the window covers at the point (marks up to the point only), or null where it has no value.</summary>
+        private Func<Session, bool>? InWindow(Window w, Session p)
+        {
+            if (w is RollingWindow { Unit: RollingUnit.Sessions } rs)
+            {
+                var last = marks.Where(m => m.Session <= p).TakeLast(rs.Length).Select(m => m.Session).ToHashSet();
+                return last.Contains;
+            }
+
+            return InDates(w, p) is { } dates ? s => dates(s.Date) : null;
+        }
+
+        private Func<LocalDate, bool>? InDates(Window w, Session p)
         {
             var year = AcademicYear.Containing(p.Date);
             switch (w)
