@@ -78,11 +78,11 @@ public class DifferentialProperties
         return marks;
     }
 
-    internal static void Compare(CompiledPolicy policy, PupilRegister register, RegisterCase c)
+    internal static void Compare(CompiledPolicy policy, PupilRegister register, RegisterCase c, string? about = null)
     {
         var engine = policy.Evaluate(register, c.AsOf);
         var reference = ReferenceEvaluator.Evaluate(policy.Policy, register, c.AsOf);
-        var context = $"{policy.Policy.Id}, year group {register.YearGroup ?? "unknown"}, {c}";
+        var context = $"{about ?? policy.Policy.Id}, year group {register.YearGroup ?? "unknown"}, {c}";
 
         var f = engine.Figures;
         var engineFigures = new ReferenceFigures(f.Period, f.PossibleSessions, f.PresentSessions, f.ApprovedEducationalActivitySessions,

@@ -37,7 +37,7 @@ public sealed record ReferenceResult(ReferenceFigures Figures, IReadOnlyList<Ref
 /// code_ends rule's codes; for a pupil outside the compulsory year groups a referral rule records
 /// neither its action nor its threshold hit.
 /// </summary>
-public static class ReferenceEvaluator
+public static partial class ReferenceEvaluator
 {
     public static ReferenceResult Evaluate(Policy policy, PupilRegister register, LocalDate asOf)
     {
@@ -83,13 +83,14 @@ public static class ReferenceEvaluator
         return new ReferenceFigures(period, possible, present, aea, auth, unauth, late, persistent, severe);
     }
 
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly Policy policy;
         private readonly PupilRegister register;
         private readonly List<SessionMark> marks;
         private readonly LocalDate asOf;
         private readonly List<LocalDate> schoolDays;
+        private readonly bool compulsory;
 
         // Reinterpretation periods: (first date, last date, rule) from the school day after the stage to 31 July.
         private readonly List<(LocalDate From, LocalDate To, ReinterpretRule Rule)> reinterpretations = [];
@@ -106,15 +107,46 @@ public static class ReferenceEvaluator
             this.asOf = asOf;
             schoolDays = marks.Where(m => m.Code!.IsSchoolOpen).Select(m => m.Session.Date).Distinct().Order().ToList();
 
-            // Staged rules first: they do not depend on reinterpretation (attendance counts I and O alike).
-            foreach (var staged in policy.Rules.OfType<StagedRule>())
+            compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
+
+            // Rules may wait on any other rule (and reinterpretation on a stage): evaluate everything
+            // against the previous round's actions until nothing changes. Every dependency looks only
+            // at earlier school days, so the rounds converge to the one consistent answer.
+            for (var round = 0; ; round++)
             {
-                Staged(staged);
+                if (round > 200)
+                {
+                    throw new InvalidOperationException("the reference did not reach a fixpoint");
+                }
+
+                var previous = Actions.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList();
+                known = [.. Actions];
+                Actions.Clear();
+                Hits.Clear();
+                EvaluateRound();
+                if (!compulsory)
+                {
+                    // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
+                    // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no
+                    // hit either, and a referral that never fell due is nothing another rule can wait on.
+                    Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
+                    Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
+                }
+
+                if (round > 0 && Actions.Select(a => a.ToString()).Order(StringComparer.Ordinal).SequenceEqual(previous))
+                {
+                    break;
+                }
             }
 
+        }
+
+        private void EvaluateRound()
+        {
+            reinterpretations.Clear();
             foreach (var re in policy.Rules.OfType<ReinterpretRule>())
             {
-                foreach (var a in Actions.Where(a => a.RuleId == re.AfterRule && a.Stage == re.AfterStage))
+                foreach (var a in known.Where(a => a.RuleId == re.AfterRule && a.Stage == re.AfterStage))
                 {
                     var next = schoolDays.FirstOrDefault(d => d > a.Date);
                     if (next != default && AcademicYear.Containing(next) == AcademicYear.Containing(a.Date))
@@ -128,6 +160,7 @@ public static class ReferenceEvaluator
             {
                 switch (rule)
                 {
+                    case StagedRule st: Staged(st); break;
                     case AttendanceBelowRule ab: AttendanceBelow(ab); break;
                     case SessionCountRule sc: SessionCount(sc); break;
                     case ConsecutiveDaysRule cd: ConsecutiveDays(cd); break;
@@ -136,16 +169,8 @@ public static class ReferenceEvaluator
                     case CodeChangeRule cc: CodeChange(cc); break;
                     case RewardRule rw: Reward(rw); break;
                     case ScheduledRule sr: Scheduled(sr); break;
+                    case ConditionRule cr: When(cr); break;
                 }
-            }
-
-            var compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
-            if (!compulsory)
-            {
-                // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
-                // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no hit either.
-                Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
-                Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
             }
         }
 
@@ -516,7 +541,15 @@ public static class ReferenceEvaluator
                     var stage = rule.Stages[k];
                     Session? due = null;
                     var monitoring = stage.When.MonitoringSchoolDays;
-                    if (k > 0 && monitoring is { } n)
+                    if (stage.When is ConditionStage cs)
+                    {
+                        due = StageDue(rule, stage, cs, year, previous?.Date);
+                        if (due is null)
+                        {
+                            break;
+                        }
+                    }
+                    else if (k > 0 && monitoring is { } n)
                     {
                         // Judged once, at the end of the nth school day after the previous stage's day.
                         var after = yearDays.Where(d => d > previous!.Value.Date).Take(n).ToList();
@@ -568,6 +601,11 @@ public static class ReferenceEvaluator
                         {
                             break;
                         }
+                    }
+
+                    if (stage.Action == ActionKind.Referral && !compulsory)
+                    {
+                        break; // a referral stage never falls due for this pupil, so no later stage follows
                     }
 
                     fired[stage.Number] = due.Value;
