@@ -220,8 +220,10 @@ public class EvidenceProperties
             // A v1 session count, or a v2 rule whose condition is one count: the same checks.
             var (codes, atLeast, rolling, yearly) = policy.Policy.FindRule(hit.RuleId) switch
             {
-                SessionCountRule r => (r.Codes, r.AtLeastSessions, r.Window.Kind == CountWindowKind.RollingSchoolWeeks, r.Window.Kind == CountWindowKind.AcademicYear),
+                SessionCountRule r => ((CodeSelection?)r.Codes, r.AtLeastSessions, r.Window.Kind == CountWindowKind.RollingSchoolWeeks, r.Window.Kind == CountWindowKind.AcademicYear),
                 ConditionRule { When: Comparison { Measure: CountMeasure m } k } => (m.Codes, (int)k.Value + (k.Operator is ComparisonOperator.MoreThan or ComparisonOperator.Above ? 1 : 0),
+                    k.Over is RollingWindow { Unit: RollingUnit.SchoolWeeks }, k.Over == PeriodWindow.AcademicYear),
+                ConditionRule { When: Comparison { Measure: LateMeasure } k } => ((CodeSelection?)null, (int)k.Value + (k.Operator is ComparisonOperator.MoreThan or ComparisonOperator.Above ? 1 : 0),
                     k.Over is RollingWindow { Unit: RollingUnit.SchoolWeeks }, k.Over == PeriodWindow.AcademicYear),
                 var other => throw new InvalidOperationException($"a threshold hit of {other?.Id}, which is not a count"),
             };
@@ -230,8 +232,10 @@ public class EvidenceProperties
             {
                 var mark = c.Register.Marks.Single(m => m.Session == session);
                 Assert.True(session.Date <= hit.Date, $"{session} counted for a hit on {hit.Date}");
-                Assert.True(codes.Contains(mark.Code!.Code)
-                    || policy.Policy.Rules.OfType<ReinterpretRule>().Any(r => r.Codes.Contains(mark.Code.Code) && codes.Contains(r.CountAs)),
+                // A late count counts an L or an arrival the registration window found late.
+                Assert.True(codes is null
+                    ? mark.Code?.Code == "L" || mark.Arrival is not null
+                    : codes.Contains(mark.Code!.Code) || policy.Policy.Rules.OfType<ReinterpretRule>().Any(r => r.Codes.Contains(mark.Code.Code) && codes.Contains(r.CountAs)),
                     $"{mark} does not count for {hit.RuleId}");
                 if (rolling)
                 {

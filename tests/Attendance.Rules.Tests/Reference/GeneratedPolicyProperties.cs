@@ -42,7 +42,6 @@ public static class GeneratedPolicies
         private static readonly string[] Percents = ["0", "50", "85", "90", "95", "96.5", "100"];
         private readonly List<string> rules = [];
         private bool staged;
-        private bool defaults;
 
         public T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
@@ -67,7 +66,6 @@ public static class GeneratedPolicies
             if (Chance(25))
             {
                 sb.AppendLine($"defaults: {{ min_possible_sessions: {random.Next(0, 30)} }}");
-                defaults = true;
             }
 
             sb.AppendLine("rules:");
@@ -110,8 +108,7 @@ public static class GeneratedPolicies
                 {
                     sb.AppendLine($"      - stage: {n}");
                     sb.AppendLine($"        title: Stage {n}");
-                    // No referral stages: LanguageV2RegressionTests has the engine's difference there.
-                    sb.AppendLine($"        action: {Pick<string>(["letter", "notification", "meeting"])}");
+                    sb.AppendLine($"        action: {Pick<string>(["letter", "notification", "meeting", "referral"])}");
                     var when = Condition(0, "s", n);
                     sb.AppendLine($"        when: {when}");
                     if (Chance(50))
@@ -138,11 +135,7 @@ public static class GeneratedPolicies
             return sb.ToString();
         }
 
-        // Days, runs, spells and monitoring periods are not judged per session: LanguageV2RegressionTests has the engine's difference there.
-        private string Judged(string when) => Pick<string>(
-            (when.Contains("within:", StringComparison.Ordinal) && !when.Contains("early", StringComparison.Ordinal)) || when.Contains("{ days:", StringComparison.Ordinal) || when.Contains("{ run:", StringComparison.Ordinal) || when.Contains("{ spells:", StringComparison.Ordinal)
-                ? ["day", "day", "day", "week", "half_term", "term", "year"]
-                : ["session", "day", "day", "day", "week", "half_term", "term", "year"]);
+        private string Judged(string when) => Pick<string>(["session", "day", "day", "day", "week", "half_term", "term", "year"]);
 
         /// <summary>Another rule, or a stage; inside stage 2, sometimes <c>previous</c>.</summary>
         private string Reference(string self, int? stage)
@@ -186,8 +179,7 @@ public static class GeneratedPolicies
             switch (kind)
             {
                 case 0: case 1: case 2:
-                    // Punctuality without a minimum: LanguageV2RegressionTests has the engine's difference there.
-                    measure = Pick<string>(defaults ? ["attendance", "absence", "unauthorised"] : ["attendance", "absence", "unauthorised", "punctuality"]);
+                    measure = Pick<string>(["attendance", "absence", "unauthorised", "punctuality"]);
                     value = Pick(Percents);
                     percent = true;
                     break;
@@ -217,7 +209,7 @@ public static class GeneratedPolicies
                     return $"{{ measure: {measure}{within}, {op}: {value} }}";
             }
 
-            var min = percent && measure != "punctuality" && Chance(25) ? $", min_possible_sessions: {random.Next(0, 25)}" : "";
+            var min = percent && Chance(25) ? $", min_possible_sessions: {random.Next(0, 25)}" : "";
             return $"{{ measure: {measure}, over: {Window(self, stage)}, {op}: {value}{min} }}";
         }
 

@@ -37,7 +37,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         }
 
         var anchor = ActionAnchors.Find(run, windowAnchor, p.Day);
-        return anchor >= 0 && p.DayEnded && run.Timeline.SchoolDay[p.Day]
+        return anchor >= 0 && Complete(run, p) && run.Timeline.SchoolDay[p.Day]
             && Ordinal(run, p.Day) - Ordinal(run, anchor) == monitoring.SchoolDays;
     }
 
@@ -60,6 +60,9 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         _ when measure.IsPercentage => Math.Sign((m.Num * 100m) - (value * m.Den)),
         _ => Math.Sign(m.Num - value),
     };
+
+    /// <summary>Whether the point's day is complete: its end, or a session after which no mark of the day is left.</summary>
+    private static bool Complete(EvaluationRun run, in JudgedPoint p) => p.DayEnded || run.Columns!.HasEnded(p.Day);
 
     /// <summary>The school days ended by the end of a day (the day itself counted if a school day).</summary>
     private static int Ordinal(EvaluationRun run, int day) =>
@@ -104,7 +107,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 }
 
                 var elapsed = Ordinal(run, day) - Ordinal(run, anchor);
-                var atEnd = elapsed == m.SchoolDays && p.DayEnded && t.SchoolDay[day];
+                var atEnd = elapsed == m.SchoolDays && Complete(run, p) && t.SchoolDay[day];
                 return elapsed <= 0 || elapsed > m.SchoolDays || (!m.Early && !atEnd) ? -1 : anchor + 1;
             default:
                 return -1;
@@ -145,7 +148,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         var s = cols.Sessions;
         var first = FirstSession(run, p, from);
         var end = p.Sessions;
-        var dayEnd = p.DayEnded ? p.Day + 1 : p.Day;
+        var dayEnd = Complete(run, p) ? p.Day + 1 : p.Day;
         switch (measure)
         {
             case PercentMeasure:
@@ -155,7 +158,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
             case PunctualityMeasure:
                 m.Den = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][first];
                 m.Num = m.Den - (s[ConditionColumns.AttendedLate][end] - s[ConditionColumns.AttendedLate][first]);
-                return m.Den > 0 && m.Den >= minPossible;
+                return m.Den > 0 && s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first] >= minPossible;
             case LateMeasure or CountMeasure:
                 m.Num = end > first ? s[column][end] - s[column][first] : 0;
                 return true;

@@ -76,6 +76,12 @@ internal sealed class ConditionColumns
     /// <summary>Per day column, prefix sums of days that start a run.</summary>
     public int[][] SpellStarts { get; }
 
+    /// <summary>The last day whose day columns are set: at its last mark, or at its end for a day with none.</summary>
+    public int LastEndedDay { get; private set; } = -1;
+
+    /// <summary>Whether every mark of a day has been counted (its day columns are final).</summary>
+    public bool HasEnded(int day) => LastEndedDay >= day;
+
     private int termOfPrevious;
     private int previousTermFirstDay;
     private int currentTerm;
@@ -121,6 +127,7 @@ internal sealed class ConditionColumns
         }
 
         currentTerm = termOfPrevious = -1;
+        LastEndedDay = -1;
         currentTermFirstDay = previousTermFirstDay = 0;
     }
 
@@ -159,6 +166,14 @@ internal sealed class ConditionColumns
         s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
         s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && possible && code.IsAttendance ? 1 : 0);
         SessionDay[i] = run.Day;
+
+        // A day's last mark completes it: its day columns are set now, so a point judged at that
+        // session already counts the whole day (a run or a day of absence ends with its afternoon).
+        var t = run.Timeline;
+        if (mark == (t.Pm[run.Day] >= 0 ? t.Pm[run.Day] : t.Am[run.Day]))
+        {
+            EndDay(run, run.Day);
+        }
         var facts = run.Marks[mark].Facts;
         for (var k = 0; k < sessionSpecs.Length; k++)
         {
@@ -174,6 +189,12 @@ internal sealed class ConditionColumns
     /// <summary>At a day's end, after its sessions: school days and the day columns.</summary>
     public void EndDay(EvaluationRun run, int day)
     {
+        if (HasEnded(day))
+        {
+            return;
+        }
+
+        LastEndedDay = day;
         var t = run.Timeline;
         var school = t.SchoolDay[day];
         SchoolDays[day] = (day > 0 ? SchoolDays[day - 1] : 0) + (school ? 1 : 0);
