@@ -15,10 +15,10 @@ internal static class CsvReport
         "severe_absence", "penalty_notice_threshold_hits", "actions", "last_action_date", "last_action",
     ];
 
-    public static string Write(IReadOnlyList<PupilResult> results)
+    /// <summary>Writes the header and a row per pupil, each row written before the next pupil is evaluated.</summary>
+    public static void Write(TextWriter output, CohortEvaluation cohort, int threads = 1)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        using (var csv = new CsvWriter(output, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true))
         {
             foreach (var column in Columns)
             {
@@ -26,7 +26,7 @@ internal static class CsvReport
             }
 
             csv.NextRecord();
-            foreach (var r in results)
+            cohort.EvaluateInOrder(cohort.AllPupils, r =>
             {
                 var f = r.Evaluation.Figures;
                 var last = r.Evaluation.Actions.Count > 0 ? r.Evaluation.Actions[^1] : null;
@@ -45,10 +45,8 @@ internal static class CsvReport
                 csv.WriteField(last is null ? string.Empty : last.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(last?.Title ?? string.Empty);
                 csv.NextRecord();
-            }
+            }, threads);
         }
-
-        return text.ToString();
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
