@@ -7,7 +7,6 @@ using Attendance.Rules.DependencyInjection;
 using Attendance.Rules.Evaluation;
 using Attendance.Rules.Registers;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Text;
@@ -66,7 +65,7 @@ return 0;
 
 static Dictionary<string, string> ReadYearGroups(string path)
 {
-    using var csv = new CsvReader(new StreamReader(path), CultureInfo.InvariantCulture);
+    using var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default with { Separator = ',' });
     return csv.GetRecords<PupilRow>().ToDictionary(p => p.Pupil, p => p.YearGroup, StringComparer.Ordinal);
 }
 
@@ -75,7 +74,7 @@ static (Dictionary<string, List<SessionMark>> Marks, LocalDate LastDate) ReadMar
     var time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     var marks = new Dictionary<string, List<SessionMark>>(StringComparer.Ordinal);
     var last = LocalDate.MinIsoValue;
-    using var csv = new CsvReader(new StreamReader(path), new CsvConfiguration(CultureInfo.InvariantCulture));
+    using var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default with { Separator = ',' });
     foreach (var row in csv.GetRecords<MarkRow>())
     {
         var date = LocalDatePattern.Iso.Parse(row.Date).GetValueOrThrow();
@@ -108,32 +107,34 @@ static string? FindRoot(string start)
     return null;
 }
 
-internal sealed class PupilRow
+[CsvRecord]
+internal sealed partial class PupilRow
 {
-    [CsvHelper.Configuration.Attributes.Name("pupil")]
+    [CsvColumn("pupil")]
     public string Pupil { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Name("year_group")]
+    [CsvColumn("year_group")]
     public string YearGroup { get; set; } = "";
 }
 
-internal sealed class MarkRow
+[CsvRecord]
+internal sealed partial class MarkRow
 {
-    [CsvHelper.Configuration.Attributes.Name("pupil")]
+    [CsvColumn("pupil")]
     public string Pupil { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Name("date")]
+    [CsvColumn("date")]
     public string Date { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Name("session")]
+    [CsvColumn("session")]
     public string Session { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Name("code")]
+    [CsvColumn("code")]
     public string Code { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Name("arrival")]
+    [CsvColumn("arrival")]
     public string Arrival { get; set; } = "";
 
-    [CsvHelper.Configuration.Attributes.Name("evidence")]
+    [CsvColumn("evidence")]
     public string Evidence { get; set; } = "";
 }

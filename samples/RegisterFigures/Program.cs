@@ -5,7 +5,6 @@ using System.Globalization;
 using Attendance.Rules.Evaluation;
 using Attendance.Rules.Registers;
 using CsvHelper;
-using CsvHelper.Configuration;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,17 +18,21 @@ if (!File.Exists(path))
 var marksByPupil = new Dictionary<string, List<SessionMark>>(StringComparer.Ordinal);
 var order = new List<string>();
 var lastDate = LocalDate.MinIsoValue;
-using (var reader = new StreamReader(path))
-using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)))
+using (var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true }))
 {
-    csv.Read();
     csv.ReadHeader();
+    if (Array.Find(["pupil", "date", "session", "code"], column => !csv.TryGetFieldIndex(column, out _)) is { } missing)
+    {
+        Console.Error.WriteLine($"{path}:1: the header has no '{missing}' column (expected pupil,date,session,code)");
+        return 2;
+    }
+
     while (csv.Read())
     {
-        var row = csv.Parser.RawRow;
-        var pupil = csv.GetField("pupil") ?? string.Empty;
-        var date = LocalDatePattern.Iso.Parse(csv.GetField("date") ?? string.Empty);
-        var part = csv.GetField("session");
+        var row = csv.LineNumber;
+        var pupil = csv.GetString("pupil");
+        var date = LocalDatePattern.Iso.Parse(csv.GetString("date"));
+        var part = csv.GetString("session");
         if (!date.Success || part is not ("AM" or "PM") || pupil.Length == 0)
         {
             Console.Error.WriteLine($"{path}:{row}: expected pupil, a date as yyyy-MM-dd and a session AM or PM");
@@ -38,7 +41,7 @@ using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.Invarian
 
         try
         {
-            var mark = SessionMark.Create(new Session(date.Value, part == "AM" ? SessionOfDay.AM : SessionOfDay.PM), csv.GetField("code") ?? string.Empty);
+            var mark = SessionMark.Create(new Session(date.Value, part == "AM" ? SessionOfDay.AM : SessionOfDay.PM), csv.GetString("code"));
             if (!marksByPupil.TryGetValue(pupil, out var marks))
             {
                 marksByPupil[pupil] = marks = [];

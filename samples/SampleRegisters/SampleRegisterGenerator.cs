@@ -5,7 +5,6 @@ using Attendance.Rules.Loading;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Registers;
 using CsvHelper;
-using CsvHelper.Configuration;
 using NodaTime;
 
 namespace SampleRegisters;
@@ -126,17 +125,20 @@ public static class SampleRegisterGenerator
         return new GeneratedSchool(school, pupils, rows);
     }
 
+    /// <summary>LF line ends; a field with a leading or trailing space quoted, as CsvHelper 33 did, so the committed samples stay byte for byte.</summary>
+    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { NewLine = "\n", Quoting = CsvQuoting.WhenNeededOrWhitespace };
+
     /// <summary>Writes a marks file: LF line ends, no BOM, invariant formatting.</summary>
     public static string WriteMarks(GeneratedSchool generated, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        using var csv = CsvWriter.Create(writer, CsvOptions);
         foreach (var column in MarksHeader.Split(','))
         {
             csv.WriteField(column);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         foreach (var row in generated.Rows)
         {
             csv.WriteField(row.Pupil);
@@ -145,7 +147,7 @@ public static class SampleRegisterGenerator
             csv.WriteField(row.Code);
             csv.WriteField(row.Arrival is { } a ? a.ToString("HH:mm", CultureInfo.InvariantCulture) : string.Empty);
             csv.WriteField(row.Evidence ? "yes" : string.Empty);
-            csv.NextRecord();
+            csv.EndRecord();
         }
 
         return path;
@@ -155,18 +157,18 @@ public static class SampleRegisterGenerator
     public static string WritePupils(GeneratedSchool generated, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        using var csv = CsvWriter.Create(writer, CsvOptions);
         foreach (var column in PupilsHeader.Split(','))
         {
             csv.WriteField(column);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         foreach (var pupil in generated.Pupils)
         {
             csv.WriteField(pupil.Id);
             csv.WriteField(pupil.YearGroup);
-            csv.NextRecord();
+            csv.EndRecord();
         }
 
         return path;

@@ -42,7 +42,7 @@ public static class App
                 var usage = $" (run 'attendance-rules {(parsed.CommandResult.Command is RootCommand ? string.Empty : parsed.CommandResult.Command.Name + " ")}--help' for usage)";
                 for (var i = 0; i < parsed.Errors.Count; i++)
                 {
-                    stderr.WriteLine(Display.Escape("attendance-rules: " + parsed.Errors[i].Message.TrimEnd('.')) + (i == parsed.Errors.Count - 1 ? usage : string.Empty));
+                    stderr.WriteLine(Display.Escape("attendance-rules: " + OneLine(parsed.Errors[i])) + (i == parsed.Errors.Count - 1 ? usage : string.Empty));
                 }
 
                 return BadInput;
@@ -54,6 +54,28 @@ public static class App
         {
             return Fail(e, stderr, verbose);
         }
+    }
+
+    /// <summary>
+    /// A parse error on one line, naming its option: System.CommandLine lists the allowed values
+    /// one a line ("Argument 'xml' not recognized. Must be one of:\n\t'table'\n\t'json'").
+    /// </summary>
+    private static string OneLine(System.CommandLine.Parsing.ParseError error)
+    {
+        var message = error.Message.TrimEnd('.');
+        if (message.Contains("\n\t", StringComparison.Ordinal))
+        {
+            var parts = message.Split("\n\t");
+            message = parts[0].Replace(". Must be one of:", "; it must be one of", StringComparison.Ordinal).TrimEnd(':') + " " + string.Join(", ", parts[1..]);
+        }
+
+        var option = error.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return option is null || message.Contains(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
     }
 
     /// <summary>Runs a command's body: bad input exits 2 with its messages, anything else 1 with a one-line message (the stack trace with <c>--verbose</c>).</summary>

@@ -4,6 +4,11 @@
 using Attendance.Rules.Benchmarks.Quick;
 using BenchmarkDotNet.Running;
 
+if (PeakMemory.IsChild(args))
+{
+    return PeakMemory.Child(args);
+}
+
 if (args.Length > 0 && args[0] == "--quick")
 {
     return QuickRun.Run(args[1..]);

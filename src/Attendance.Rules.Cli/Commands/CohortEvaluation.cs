@@ -128,29 +128,42 @@ internal sealed class CohortEvaluation
     }
 
     /// <summary>
-    /// Evaluates every pupil, in the order of their first row. With more than one thread the pupils
-    /// are shared out, each result lands in its pupil's slot, so the output is the same for any
-    /// thread count (the compiled policy is immutable and thread-safe).
+    /// Evaluates the given pupils and hands each result to <paramref name="write"/> in the order given,
+    /// holding at most a batch of results at once (one with one thread), so memory is bounded by a
+    /// few pupils' results whatever the cohort's size. With more than one thread a batch is shared
+    /// out and written in order, so the output is the same for any thread count (the compiled
+    /// policy is immutable and thread-safe).
     /// </summary>
-    public IReadOnlyList<PupilResult> EvaluateAll(Action<int>? progress = null, int threads = 1)
+    public void EvaluateInOrder(IReadOnlyList<string> pupils, Action<PupilResult> write, int threads = 1, Action<int>? progress = null)
     {
-        var results = new PupilResult[Marks.Pupils.Count];
+        threads = Math.Max(1, threads);
+        var batch = new PupilResult[threads == 1 ? 1 : threads * 8];
         var done = 0;
-        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        for (var start = 0; start < pupils.Count; start += batch.Length)
         {
-            results[i] = Evaluate(Marks.Pupils[i]);
-            var count = Interlocked.Increment(ref done);
-            if (progress is not null)
+            var count = Math.Min(batch.Length, pupils.Count - start);
+            if (threads == 1)
             {
-                lock (results)
-                {
-                    progress(count);
-                }
+                batch[0] = Evaluate(pupils[start]);
             }
-        });
+            else
+            {
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => batch[i] = Evaluate(pupils[start + i]));
+            }
 
-        return results;
+            for (var i = 0; i < count; i++)
+            {
+                write(batch[i]);
+                batch[i] = null!;
+            }
+
+            done += count;
+            progress?.Invoke(done);
+        }
     }
+
+    /// <summary>The pupils of the marks file, in the order of their first row.</summary>
+    public IReadOnlyList<string> AllPupils => Marks.Pupils;
 
     /// <summary>The policy's word for an action kind, as in the policy format (<c>data-quality</c>).</summary>
     public static string KindName(ActionKind kind) => kind switch

@@ -61,61 +61,63 @@ internal static class EvaluateCommand
         }
 
         var progress = format == "table" && Consoles.IsTerminal(stderr) && new FileInfo(options.Marks) is { Exists: true, Length: >= ProgressBytes };
-        CohortEvaluation cohort;
-        IReadOnlyList<PupilResult> results;
-        if (progress)
+        if (format == "table")
         {
-            (cohort, results) = WithProgress(options, threads, stderr);
+            // A table's widths depend on all its rows, so its cells are collected before it is written.
+            var (cohort, content) = progress ? WithProgress(options, threads, stderr) : Collect(options, threads, stderr);
+            if (outPath is null)
+            {
+                TableReport.Write(Consoles.For(stdout, Consoles.IsTerminal(stdout)), cohort, content);
+            }
+            else
+            {
+                OutputFile.Write(outPath, writer => TableReport.Write(Consoles.For(writer, terminal: false), cohort, content));
+                Written(stderr, outPath, format, content.Pupils);
+            }
+
+            return App.Success;
         }
-        else
+
+        var loaded = CohortEvaluation.Load(options, stderr);
+        void Stream(TextWriter writer)
         {
-            cohort = CohortEvaluation.Load(options, stderr);
-            results = cohort.EvaluateAll(threads: threads);
-        }
-
-        string text;
-        switch (format)
-        {
-            case "json":
-                text = JsonReport.Write(cohort, results);
-                break;
-            case "csv":
-                text = CsvReport.Write(results);
-                break;
-            default:
-                if (outPath is null)
-                {
-                    TableReport.Write(Consoles.For(stdout, Consoles.IsTerminal(stdout)), cohort, results);
-                    return App.Success;
-                }
-
-                using (var buffer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" })
-                {
-                    TableReport.Write(Consoles.For(buffer, terminal: false), cohort, results);
-                    text = buffer.ToString();
-                }
-
-                break;
+            if (format == "json")
+            {
+                JsonReport.Write(writer, loaded, threads);
+            }
+            else
+            {
+                CsvReport.Write(writer, loaded, threads);
+            }
         }
 
         if (outPath is null)
         {
-            stdout.Write(text);
+            Stream(stdout);
         }
         else
         {
-            OutputFile.Write(outPath, writer => writer.Write(text));
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: {format} for {results.Count} pupil{(results.Count == 1 ? string.Empty : "s")}"));
+            OutputFile.Write(outPath, Stream);
+            Written(stderr, outPath, format, loaded.AllPupils.Count);
         }
 
         return App.Success;
     }
 
-    private static (CohortEvaluation, IReadOnlyList<PupilResult>) WithProgress(InputOptions options, int threads, TextWriter stderr)
+    private static void Written(TextWriter stderr, string outPath, string format, int pupils) =>
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: {format} for {pupils} pupil{(pupils == 1 ? string.Empty : "s")}"));
+
+    private static (CohortEvaluation, TableReport.TableContent) Collect(InputOptions options, int threads, TextWriter stderr)
+    {
+        var cohort = CohortEvaluation.Load(options, stderr);
+        return (cohort, TableReport.Collect(cohort, threads));
+    }
+
+    private static (CohortEvaluation, TableReport.TableContent) WithProgress(InputOptions options, int threads, TextWriter stderr)
     {
         var console = Consoles.For(stderr, terminal: true);
         CohortEvaluation? cohort = null;
-        IReadOnlyList<PupilResult>? results = null;
+        TableReport.TableContent? content = null;
         var buffered = new StringWriter(CultureInfo.InvariantCulture);
         console.Progress()
             .AutoClear(true)
@@ -131,10 +133,10 @@ internal static class EvaluateCommand
                 reading.Value = 1;
                 evaluating.MaxValue = Math.Max(1, cohort.Marks.Pupils.Count);
                 evaluating.StartTask();
-                results = cohort.EvaluateAll(done => evaluating.Value = done, threads);
+                content = TableReport.Collect(cohort, threads, done => evaluating.Value = done);
                 evaluating.Value = evaluating.MaxValue;
             });
         stderr.Write(buffered.ToString());
-        return (cohort!, results!);
+        return (cohort!, content!);
     }
 }

@@ -131,12 +131,12 @@ internal static class LeaveCommand
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>The decision as text: the decision and codes, then each reason with the policy's words.</summary>
+    /// <summary>The decision as text: the decision and codes, then each reason with the policy's words. The pupil id comes from the request: its control characters are shown escaped.</summary>
     internal static string Text(LeaveDecision decision)
     {
         var r = decision.Request;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{decision.PolicyId} {decision.PolicyVersion}: {LeaveNames.Of(r.Type)} leave for pupil {r.PupilId}, {Day(r.FirstDay)} to {Day(r.LastDay)} ({decision.SchoolDays} school day{(decision.SchoolDays == 1 ? string.Empty : "s")}), requested on {Day(r.RequestedOn)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{decision.PolicyId} {decision.PolicyVersion}: {LeaveNames.Of(r.Type)} leave for pupil {Display.Escape(r.PupilId)}, {Day(r.FirstDay)} to {Day(r.LastDay)} ({decision.SchoolDays} school day{(decision.SchoolDays == 1 ? string.Empty : "s")}), requested on {Day(r.RequestedOn)}\n");
         text.Append(CultureInfo.InvariantCulture, $"decision: {LeaveNames.Of(decision.Outcome)}\n");
         text.Append(CultureInfo.InvariantCulture, $"code if taken: {decision.CodeIfTaken} (if authorised: {decision.CodeIfAuthorised})\n");
         text.Append("reasons:\n");

@@ -29,10 +29,9 @@ internal static class ReportCommand
             var options = inputs(result);
             OutputFile.CheckNotAnInput(outPath, options.Policy, options.Marks, options.Pupils, options.Calendar);
             var cohort = CohortEvaluation.Load(options, stderr);
-            var results = cohort.EvaluateAll();
-            var html = HtmlReport.Write(cohort, results);
-            OutputFile.Write(outPath, writer => writer.Write(html));
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: html for {results.Count} pupil{(results.Count == 1 ? string.Empty : "s")}"));
+            OutputFile.Write(outPath, writer => HtmlReport.Write(writer, cohort));
+            var pupils = cohort.AllPupils.Count;
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outPath}: html for {pupils} pupil{(pupils == 1 ? string.Empty : "s")}"));
             return App.Success;
         }));
         return command;

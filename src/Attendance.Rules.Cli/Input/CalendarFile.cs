@@ -33,13 +33,34 @@ internal static class CalendarFile
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{node?.Start.Line ?? 1}:{node?.Start.Column ?? 1}: error: {message}"));
 
         var stream = new YamlStream();
+        text = text.TrimStart('\uFEFF');
+        if (text.IndexOf('\0', StringComparison.Ordinal) is var nul and >= 0)
+        {
+            // The YAML reader would report the character after it as unexpected, without naming it.
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}:{text.AsSpan(0, nul).Count('\n') + 1}:{nul - (nul == 0 ? -1 : text.LastIndexOf('\n', nul - 1))}: error: the calendar file contains a NUL character; it is not a text file"));
+        }
+
         try
         {
-            stream.Load(new StringReader(text.TrimStart('\uFEFF')));
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && Attendance.Rules.Loading.YamlTreeReader.TabIndentation(text) is { } tab)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping (often 1:1), not at the tab.
+            throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{tab.Line}:{tab.Column}: error: the calendar is not valid YAML: a tab indents line {tab.Line}; indent with spaces"));
         }
         catch (YamlException e)
         {
             throw new InputException(string.Create(CultureInfo.InvariantCulture, $"{path}:{e.Start.Line}:{e.Start.Column}: error: the calendar is not valid YAML: {e.Message}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, for a Unicode line break inside a flow collection (found by fuzzing).
+            var at = text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029');
+            var (line, column) = at < 0 ? (1, 1) : (text.AsSpan(0, at).Count('\n') + 1, at - text.LastIndexOf('\n', Math.Max(0, at - 1)));
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}:{line}:{column}: error: the calendar is not valid YAML{(at < 0 ? string.Empty : $": a Unicode line break (U+{(int)text[at]:X4}) where a value was expected")}"));
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -1,13 +1,18 @@
 using System.Globalization;
 using Attendance.Rules.Cli.Commands;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Attendance.Rules.Cli.Output;
 
 /// <summary>The <c>--format csv</c> output: one row per pupil with the figures, flags and action counts.</summary>
 internal static class CsvReport
 {
+    /// <summary>
+    /// LF line ends, and a field that starts or ends with a space or tab quoted, as CsvHelper 33 did
+    /// by default: the output's bytes stay those of earlier versions (docs/cli.md).
+    /// </summary>
+    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with { NewLine = "\n", Quoting = CsvQuoting.WhenNeededOrWhitespace };
+
     public static readonly IReadOnlyList<string> Columns =
     [
         "pupil", "year_group", "possible_sessions", "present_sessions", "authorised_absence_sessions",
@@ -15,18 +20,18 @@ internal static class CsvReport
         "severe_absence", "penalty_notice_threshold_hits", "actions", "last_action_date", "last_action",
     ];
 
-    public static string Write(IReadOnlyList<PupilResult> results)
+    /// <summary>Writes the header and a row per pupil, each row written before the next pupil is evaluated.</summary>
+    public static void Write(TextWriter output, CohortEvaluation cohort, int threads = 1)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        using (var csv = CsvWriter.Create(output, Options, leaveOpen: true))
         {
             foreach (var column in Columns)
             {
                 csv.WriteField(column);
             }
 
-            csv.NextRecord();
-            foreach (var r in results)
+            csv.EndRecord();
+            cohort.EvaluateInOrder(cohort.AllPupils, r =>
             {
                 var f = r.Evaluation.Figures;
                 var last = r.Evaluation.Actions.Count > 0 ? r.Evaluation.Actions[^1] : null;
@@ -44,11 +49,9 @@ internal static class CsvReport
                 csv.WriteField(Number(r.Evaluation.Actions.Count));
                 csv.WriteField(last is null ? string.Empty : last.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 csv.WriteField(last?.Title ?? string.Empty);
-                csv.NextRecord();
-            }
+                csv.EndRecord();
+            }, threads);
         }
-
-        return text.ToString();
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -124,15 +124,36 @@ internal static class HtmlReport
         })();
         """;
 
-    /// <summary>Writes the page (LF line ends, ending with a line feed).</summary>
-    public static string Write(CohortEvaluation cohort, IReadOnlyList<PupilResult> results)
+    /// <summary>
+    /// Writes the page (LF line ends, ending with a line feed) a pupil at a time: each pupil's table
+    /// row and section go to two temporary files as soon as the pupil is evaluated (the header's
+    /// counts come before them in the page), then the page is put together from them, so memory
+    /// holds one pupil's result and the cohort's counts.
+    /// </summary>
+    public static void Write(TextWriter output, CohortEvaluation cohort, int threads = 1)
     {
         var policy = cohort.Policy.Policy;
         var year = AcademicYear.Containing(cohort.AsOf);
-        var weeks = SchoolWeeks(results, year.Start);
+        var weeks = SchoolWeeks(cohort, year.Start);
         var thresholds = Thresholds(policy);
-        var html = new StringBuilder(64 * 1024 + (results.Count * 8 * 1024));
-        void Line(string text) => html.Append(text).Append('\n');
+        int persistent = 0, severe = 0, index = 0;
+        using var rows = new Spill();
+        using var sections = new Spill();
+        var html = new StringBuilder(16 * 1024);
+        cohort.EvaluateInOrder(cohort.AllPupils, result =>
+        {
+            persistent += result.Evaluation.Figures.IsPersistentAbsence ? 1 : 0;
+            severe += result.Evaluation.Figures.IsSevereAbsence ? 1 : 0;
+            CohortRow(html, result, index);
+            rows.Write(html);
+            html.Clear();
+            PupilSection(html, cohort, result, index, weeks, thresholds, year);
+            sections.Write(html);
+            html.Clear();
+            index++;
+        }, threads);
+
+        void Line(string text) => output.Write(text + "\n");
 
         Line("<!DOCTYPE html>");
         Line("<html lang=\"en\">");
@@ -146,13 +167,11 @@ internal static class HtmlReport
         Line("</head>");
         Line("<body>");
 
-        var persistent = results.Count(r => r.Evaluation.Figures.IsPersistentAbsence);
-        var severe = results.Count(r => r.Evaluation.Figures.IsSevereAbsence);
         Line("<header>");
         Line($"<h1>{E(policy.Name)}</h1>");
         Line(Inv($"<p class=\"meta\">Policy <code>{E(policy.Id)}</code> version <code>{E(cohort.Policy.Version)}</code> · academic year {year} to <b>{Date(cohort.AsOf)}</b> (as of) · {cohort.Marks.RowsRead} rows read, {cohort.Marks.Rejected.Count} rejected</p>"));
         Line("<ul class=\"counts\">");
-        Line(Inv($"<li><b id=\"count-pupils\">{results.Count}</b>pupils</li>"));
+        Line(Inv($"<li><b id=\"count-pupils\">{index}</b>pupils</li>"));
         Line(Inv($"<li><b id=\"count-persistent\">{persistent}</b>persistent absence (absence ≥ {Num(policy.AbsenceFlags.PersistentPercent)}%)</li>"));
         Line(Inv($"<li><b id=\"count-severe\">{severe}</b>severe absence (absence ≥ {Num(policy.AbsenceFlags.SeverePercent)}%)</li>"));
         Line("</ul>");
@@ -160,7 +179,11 @@ internal static class HtmlReport
 
         Line("<h2>Cohort</h2>");
         Line("<p class=\"legend\">Figures cover the academic year to the as-of date. Click a column header to sort; click a pupil to open their chart.</p>");
-        CohortTable(html, results);
+        CohortTableHead(html);
+        output.Write(html.ToString());
+        html.Clear();
+        rows.CopyTo(output);
+        output.Write("</tbody>\n</table>\n");
 
         Line("<h2>Pupils</h2>");
         Line("<p class=\"legend\">Year-to-date attendance % at the end of each school week (blue line) against the policy's thresholds (dashed):</p>");
@@ -168,20 +191,16 @@ internal static class HtmlReport
             $"<span><b>{Num(t.Percent)}%</b> {E(t.Label)}</span>")) + "</p>");
         Line("<p class=\"legend\">Actions are dots at their dates (hover for the rule, title and evidence): " + string.Join(string.Empty, Seriousness.Select(k =>
             $"<span><i class=\"sw k-{CohortEvaluation.KindName(k)}\"></i>{CohortEvaluation.KindName(k)}</span>")) + "<span><i class=\"sw routine\"></i>scheduled only (small)</span></p>");
-        for (var i = 0; i < results.Count; i++)
-        {
-            PupilSection(html, cohort, results[i], i, weeks, thresholds, year);
-        }
+        sections.CopyTo(output);
 
         Line("<script>");
         Line(Script.TrimEnd());
         Line("</script>");
         Line("</body>");
         Line("</html>");
-        return html.ToString();
     }
 
-    private static void CohortTable(StringBuilder html, IReadOnlyList<PupilResult> results)
+    private static void CohortTableHead(StringBuilder html)
     {
         html.Append("<table id=\"cohort\">\n<thead><tr>");
         foreach (var (name, numeric) in new[]
@@ -195,28 +214,59 @@ internal static class HtmlReport
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
-        for (var i = 0; i < results.Count; i++)
+    }
+
+    private static void CohortRow(StringBuilder html, PupilResult r, int i)
+    {
+        var f = r.Evaluation.Figures;
+        var hits = r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold);
+        var last = r.Evaluation.Actions.Count > 0 ? r.Evaluation.Actions[^1] : null;
+        var yearGroupOrder = r.YearGroup is { } yg ? PupilsFile.YearGroups.ToList().IndexOf(yg).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        html.Append(Inv($"<tr><td data-v=\"{E(r.Pupil)}\"><a class=\"pupil\" href=\"#p{i + 1}\">{E(r.Pupil)}</a></td>"))
+            .Append(Inv($"<td class=\"n\" data-v=\"{yearGroupOrder}\">{E(r.YearGroup ?? string.Empty)}</td>"))
+            .Append(Inv($"<td class=\"n\">{f.PossibleSessions}</td>"))
+            .Append(f.AttendancePercent is { } p ? Inv($"<td class=\"n\" data-v=\"{p:0.00}\">{p:0.00}</td>") : "<td class=\"n\" data-v=\"\">n/a</td>")
+            .Append(f.IsPersistentAbsence ? "<td class=\"n flag\" data-v=\"1\">yes</td>" : "<td class=\"n\" data-v=\"0\"></td>")
+            .Append(f.IsSevereAbsence ? "<td class=\"n flag\" data-v=\"1\">yes</td>" : "<td class=\"n\" data-v=\"0\"></td>")
+            .Append(Inv($"<td class=\"n\">{hits}</td>"))
+            .Append(Inv($"<td class=\"n\">{r.Evaluation.Actions.Count}</td>"))
+            .Append(last is null
+                ? "<td class=\"last\" data-v=\"\"></td>"
+                : Inv($"<td class=\"last\" data-v=\"{Date(last.Date)}\">{Date(last.Date)} {E(last.Title)}</td>"))
+            .Append("</tr>\n");
+    }
+
+    /// <summary>A part of the page written before its place in the page is reached: a temporary file, deleted when disposed.</summary>
+    private sealed class Spill : IDisposable
+    {
+        private readonly FileStream file = new(
+            Path.Combine(Path.GetTempPath(), $"attendance-rules-{Guid.NewGuid():N}.tmp"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+
+        private readonly StreamWriter writer;
+
+        public Spill() => writer = new StreamWriter(file, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
+
+        public void Write(StringBuilder text) => writer.Write(text);
+
+        public void CopyTo(TextWriter output)
         {
-            var r = results[i];
-            var f = r.Evaluation.Figures;
-            var hits = r.Evaluation.ThresholdHits.Count(h => h.IsPenaltyNoticeThreshold);
-            var last = r.Evaluation.Actions.Count > 0 ? r.Evaluation.Actions[^1] : null;
-            var yearGroupOrder = r.YearGroup is { } yg ? PupilsFile.YearGroups.ToList().IndexOf(yg).ToString(CultureInfo.InvariantCulture) : string.Empty;
-            html.Append(Inv($"<tr><td data-v=\"{E(r.Pupil)}\"><a class=\"pupil\" href=\"#p{i + 1}\">{E(r.Pupil)}</a></td>"))
-                .Append(Inv($"<td class=\"n\" data-v=\"{yearGroupOrder}\">{E(r.YearGroup ?? string.Empty)}</td>"))
-                .Append(Inv($"<td class=\"n\">{f.PossibleSessions}</td>"))
-                .Append(f.AttendancePercent is { } p ? Inv($"<td class=\"n\" data-v=\"{p:0.00}\">{p:0.00}</td>") : "<td class=\"n\" data-v=\"\">n/a</td>")
-                .Append(f.IsPersistentAbsence ? "<td class=\"n flag\" data-v=\"1\">yes</td>" : "<td class=\"n\" data-v=\"0\"></td>")
-                .Append(f.IsSevereAbsence ? "<td class=\"n flag\" data-v=\"1\">yes</td>" : "<td class=\"n\" data-v=\"0\"></td>")
-                .Append(Inv($"<td class=\"n\">{hits}</td>"))
-                .Append(Inv($"<td class=\"n\">{r.Evaluation.Actions.Count}</td>"))
-                .Append(last is null
-                    ? "<td class=\"last\" data-v=\"\"></td>"
-                    : Inv($"<td class=\"last\" data-v=\"{Date(last.Date)}\">{Date(last.Date)} {E(last.Title)}</td>"))
-                .Append("</tr>\n");
+            writer.Flush();
+            file.Position = 0;
+            using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 64 * 1024, leaveOpen: true);
+            var chunk = new char[16 * 1024];
+            int read;
+            while ((read = reader.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                output.Write(chunk, 0, read);
+            }
         }
 
-        html.Append("</tbody>\n</table>\n");
+        public void Dispose()
+        {
+            writer.Dispose();
+            file.Dispose();
+        }
     }
 
     private static void PupilSection(StringBuilder html, CohortEvaluation cohort, PupilResult result, int index, IReadOnlyList<LocalDate> weeks, IReadOnlyList<Threshold> thresholds, AcademicYear year)
@@ -351,16 +401,24 @@ internal static class HtmlReport
     private static PupilRegister Counted(PupilResult result) =>
         PupilRegister.Create(result.Pupil, result.Evaluation.Marks.Select(m => SessionMark.Create(m.Session, m.Code)), result.YearGroup);
 
-    /// <summary>The last marked date of each school week of the academic year up to the as-of date, over the whole cohort.</summary>
-    private static IReadOnlyList<LocalDate> SchoolWeeks(IReadOnlyList<PupilResult> results, LocalDate yearStart)
+    /// <summary>
+    /// The last marked date of each school week of the academic year up to the as-of date, over the
+    /// whole cohort: read from the marks file (the marks the evaluation reads are the register's up
+    /// to the as-of date), so it is known before any pupil is evaluated.
+    /// </summary>
+    private static IReadOnlyList<LocalDate> SchoolWeeks(CohortEvaluation cohort, LocalDate yearStart)
     {
         var lastOfWeek = new SortedDictionary<LocalDate, LocalDate>();
-        foreach (var mark in results.SelectMany(r => r.Evaluation.Marks))
+        foreach (var pupil in cohort.AllPupils)
         {
-            var date = mark.Session.Date;
-            if (date >= yearStart && (!lastOfWeek.TryGetValue(mark.WeekStarting, out var last) || date > last))
+            foreach (var mark in cohort.Marks.MarksOf(pupil))
             {
-                lastOfWeek[mark.WeekStarting] = date;
+                var date = mark.Session.Date;
+                var monday = date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
+                if (date >= yearStart && date <= cohort.AsOf && (!lastOfWeek.TryGetValue(monday, out var last) || date > last))
+                {
+                    lastOfWeek[monday] = date;
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,10 +20,13 @@ internal static class JsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Writes the report as UTF-8 text ending with a line feed.</summary>
-    public static string Write(CohortEvaluation cohort, IReadOnlyList<PupilResult> results)
+    /// <summary>
+    /// Writes the report, ending with a line feed, a pupil at a time: each pupil's JSON is flushed
+    /// to <paramref name="output"/> before the next is evaluated, so memory holds one pupil's result.
+    /// </summary>
+    public static void Write(TextWriter output, CohortEvaluation cohort, int threads = 1)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -32,16 +36,25 @@ internal static class JsonReport
             json.WriteNumber("rows_read", cohort.Marks.RowsRead);
             json.WriteNumber("rows_rejected", cohort.Marks.Rejected.Count);
             json.WriteStartArray("pupils");
-            foreach (var result in results)
+            cohort.EvaluateInOrder(cohort.AllPupils, result =>
             {
                 WritePupil(json, result);
-            }
-
+                Drain(json, buffer, output);
+            }, threads);
             json.WriteEndArray();
             json.WriteEndObject();
+            Drain(json, buffer, output);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        output.Write('\n');
+    }
+
+    /// <summary>Moves what the writer holds to the output; the writer flushes whole tokens, so no character is split.</summary>
+    private static void Drain(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        json.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
     }
 
     private static void WritePupil(Utf8JsonWriter json, PupilResult result)

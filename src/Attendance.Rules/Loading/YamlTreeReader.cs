@@ -40,6 +40,13 @@ internal static class YamlTreeReader
         {
             return Parse(text, file, limits, diagnostics);
         }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndentation(text) is { } tab)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping (often 1:1), not at the tab.
+            diagnostics.Add(new PolicyDiagnostic(DiagnosticSeverity.Error, file, tab.Line, tab.Column, null,
+                string.Create(CultureInfo.InvariantCulture, $"the file is not valid YAML: a tab indents line {tab.Line}"), "indentation with spaces"));
+            return null;
+        }
         catch (YamlException e)
         {
             var line = (int)Math.Max(1, e.Start.Line);
@@ -214,6 +221,34 @@ internal static class YamlTreeReader
     }
 
     // Only the non-specific tag "!" is harmless; every other tag is refused, so no type is ever chosen by the file.
+    /// <summary>The line and column of the first tab in a line's indentation (before its first other character), or null.</summary>
+    internal static (int Line, int Column)? TabIndentation(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var indenting = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+                column = 1;
+                indenting = true;
+                continue;
+            }
+
+            if (indenting && c == '\t')
+            {
+                return (line, column);
+            }
+
+            indenting &= c == ' ';
+            column++;
+        }
+
+        return null;
+    }
+
     private static bool IsPlainTag(NodeEvent ev) => ev.Tag.Value == "!";
 
     /// <summary>
