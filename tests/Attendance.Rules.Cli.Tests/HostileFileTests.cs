@@ -93,7 +93,7 @@ public sealed class HostileFileTests : IDisposable
     {
         Assert.Equal(2, result.Exit);
         Assert.Equal(string.Empty, result.Stdout);
-        var line = Assert.Single(result.StderrLines.Where(l => !l.Contains("nothing was evaluated", StringComparison.Ordinal)));
+        var line = Assert.Single(result.StderrLines, l => !l.Contains("nothing was evaluated", StringComparison.Ordinal));
         Assert.StartsWith(path + ":", line, StringComparison.Ordinal);
         Assert.Contains(kind switch
         {

@@ -79,6 +79,20 @@ internal static class JsonReport
 
         json.WriteBoolean("persistent_absence", f.IsPersistentAbsence);
         json.WriteBoolean("severe_absence", f.IsSevereAbsence);
+
+        // The policy's own indicators beside the national flags; only where it has some, so the
+        // contract of a policy without indicators is unchanged.
+        if (e.Indicators.Count > 0)
+        {
+            json.WriteStartObject("indicators");
+            foreach (var indicator in e.Indicators)
+            {
+                json.WriteBoolean(indicator.Id, indicator.Holds);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("penalty_notice_threshold");
         foreach (var hit in e.ThresholdHits.Where(h => h.IsPenaltyNoticeThreshold))
         {
