@@ -128,11 +128,30 @@ internal abstract class PlanNode
     public abstract void Describe(EvaluationRun run, in JudgedPoint p, StringBuilder sb);
 }
 
-internal sealed class AllNode(PlanNode[] items) : PlanNode
+/// <summary>A combinator over a list: a monitoring period of any item ending ends the list's.</summary>
+internal abstract class ListNode(PlanNode[] items) : PlanNode
+{
+    protected PlanNode[] Items => items;
+
+    public override bool MonitoringEnds(EvaluationRun run, in JudgedPoint p)
+    {
+        foreach (var item in items)
+        {
+            if (item.MonitoringEnds(run, p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+internal sealed class AllNode(PlanNode[] items) : ListNode(items)
 {
     public override bool Holds(EvaluationRun run, in JudgedPoint p)
     {
-        foreach (var item in items)
+        foreach (var item in Items)
         {
             if (!item.Holds(run, p))
             {
@@ -143,53 +162,27 @@ internal sealed class AllNode(PlanNode[] items) : PlanNode
         return true;
     }
 
-    public override bool MonitoringEnds(EvaluationRun run, in JudgedPoint p)
-    {
-        foreach (var item in items)
-        {
-            if (item.MonitoringEnds(run, p))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     public override void Describe(EvaluationRun run, in JudgedPoint p, StringBuilder sb)
     {
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < Items.Length; i++)
         {
             if (i > 0)
             {
                 sb.Append("; and ");
             }
 
-            items[i].Describe(run, p, sb);
+            Items[i].Describe(run, p, sb);
         }
     }
 }
 
-internal sealed class AnyNode(PlanNode[] items) : PlanNode
+internal sealed class AnyNode(PlanNode[] items) : ListNode(items)
 {
     public override bool Holds(EvaluationRun run, in JudgedPoint p)
     {
-        foreach (var item in items)
+        foreach (var item in Items)
         {
             if (item.Holds(run, p))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public override bool MonitoringEnds(EvaluationRun run, in JudgedPoint p)
-    {
-        foreach (var item in items)
-        {
-            if (item.MonitoringEnds(run, p))
             {
                 return true;
             }
@@ -201,7 +194,7 @@ internal sealed class AnyNode(PlanNode[] items) : PlanNode
     public override void Describe(EvaluationRun run, in JudgedPoint p, StringBuilder sb)
     {
         var first = true;
-        foreach (var item in items)
+        foreach (var item in Items)
         {
             if (!item.Holds(run, p))
             {
