@@ -28,6 +28,16 @@ public sealed class MisleadingMessageTests
         Assert.Equal($"{result.Path}:3:20: error: the calendar file contains a NUL character; it is not a text file", Assert.Single(result.Result.StderrLines));
     }
 
+    [Fact]
+    public void A_NUL_in_a_marks_code_is_shown_escaped_not_as_a_slash()
+    {
+        var result = WithFile("pupil,date,session,code\nP1,2025-09-08,AM,O\u0000\n", ".csv", marks =>
+            CliRun.Run("evaluate", "--policy", CliRun.Data("policy.yaml"), "--marks", marks));
+
+        Assert.Equal(2, result.Result.Exit);
+        Assert.StartsWith($"{result.Path}:2: 2025-09-08 AM: code 'O\\x00' is not a national attendance code", result.Result.StderrLines[0], StringComparison.Ordinal);
+    }
+
     /// <summary>Found by InputFuzzTests: YamlDotNet threw InvalidOperationException, and the tool exited 1 with "Operation is not valid due to the current state of the object".</summary>
     [Fact]
     public void A_Unicode_line_break_in_a_calendar_s_flow_mapping_is_located_bad_input_not_exit_1()
