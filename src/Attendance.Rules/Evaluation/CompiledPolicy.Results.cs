@@ -45,7 +45,7 @@ public sealed partial class CompiledPolicy
             }
             else
             {
-                evidence.Append("no school day to the evaluation date");
+                evidence.Append("no school day in the academic year to the evaluation date");
             }
 
             indicators[i] = new IndicatorResult { Id = Policy.Indicators[i].Id, Title = Policy.Indicators[i].Title, Holds = run.IndicatorHolds[i], Evidence = evidence.ToString() };

@@ -166,7 +166,14 @@ public sealed partial class CompiledPolicy
             return;
         }
 
+        // As of the evaluation date: a register with no day in its academic year has no value for them,
+        // as it has no figures.
         var count = run.Timeline.Count;
+        if (count > 0 && run.Timeline.Years[count - 1] != AcademicYear.Containing(run.AsOf).StartYear)
+        {
+            count = 0;
+        }
+
         var point = count > 0 ? new JudgedPoint(count - 1, run.Columns!.Count, true) : new JudgedPoint(-1, 0, true);
         run.IndicatorPoint = point;
         for (var i = 0; i < nodes.Length; i++)

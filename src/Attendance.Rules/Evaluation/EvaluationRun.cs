@@ -192,7 +192,8 @@ internal sealed class EvaluationRun
         PriorNotices = [];
     }
 
-    private static bool Contains(ValueList<string> list, string value)
+    /// <summary>Whether a list holds a value, without enumerating through an interface (which would allocate).</summary>
+    internal static bool Contains(ValueList<string> list, string value)
     {
         for (var i = 0; i < list.Count; i++)
         {

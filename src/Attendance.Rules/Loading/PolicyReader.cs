@@ -521,6 +521,11 @@ internal sealed partial class PolicyReader
             r.RuleId = item.Kind == YamlNodeKind.Mapping && item.Get("id") is { Kind: YamlNodeKind.Scalar } idNode ? idNode.Value : null;
             if (r.RuleId is { } id)
             {
+                if (id == "previous")
+                {
+                    r.Error(item.Get("id")!, "'previous' is the word for the stage before, so it cannot be a rule id", "another id");
+                }
+
                 if (ids.TryGetValue(id, out var first))
                 {
                     r.Error(item, $"the rule id '{id}' is used twice (first at {first.File}:{first.Line})", "unique rule ids");

@@ -105,7 +105,10 @@ public static partial class ReferenceEvaluator
                     lastYear = year;
                 }
 
-                var j = new Judgement(rule.Repeat == RepeatMode.FreshSessions ? counted : none);
+                // A count that is fresh or once a year never counts a session towards two of its hits
+                // (engine-semantics); on_lapse and every_time judge the window as it stands.
+                var cuts = rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear;
+                var j = new Judgement(cuts ? counted : none);
                 var holds = Holds(rule.When, p, j);
                 var fire = rule.Repeat switch
                 {
@@ -125,7 +128,7 @@ public static partial class ReferenceEvaluator
                     Hits.Add(new ReferenceHit(rule.Id, p.Date, j.Counted));
                 }
 
-                if (rule.Repeat == RepeatMode.FreshSessions)
+                if (cuts)
                 {
                     counted.UnionWith(j.Counted);
                 }

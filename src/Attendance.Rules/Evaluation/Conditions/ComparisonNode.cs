@@ -61,8 +61,8 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         _ => Math.Sign(m.Num - value),
     };
 
-    /// <summary>Whether the point's day is complete: its end, or a session after which no mark of the day is left.</summary>
-    private static bool Complete(EvaluationRun run, in JudgedPoint p) => p.DayEnded || run.Columns!.HasEnded(p.Day);
+    /// <summary>Whether the point's day is complete (set when the point is made, so evidence written later reads the same).</summary>
+    private static bool Complete(EvaluationRun run, in JudgedPoint p) => p.DayEnded;
 
     /// <summary>The school days ended by the end of a day (the day itself counted if a school day).</summary>
     private static int Ordinal(EvaluationRun run, int day) =>
@@ -230,7 +230,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         switch (measure)
         {
             case ChangeMeasure c:
-                var change = ((m.Num * 100m / m.Den) - (m.Num0 * 100m / m.Den0)).ToString("+0.00;-0.00;0.00", invariant);
+                var change = ((m.Num * 100m / m.Den) - (m.Num0 * 100m / m.Den0)).ToString("+0.00##;-0.00##;0.00", invariant);
                 sb.Append(CultureInfo.InvariantCulture, $"attendance {Percent.Format(m.Num, m.Den)} ({m.Num} of {m.Den} possible sessions) against {Percent.Format(m.Num0, m.Den0)} ({m.Num0} of {m.Den0}) at the end of {EvaluationRun.Short(run.Timeline.Dates[m.Anchor])} ({c.Since}): {change} points, {words} {threshold}");
                 break;
             case ProjectedMeasure:

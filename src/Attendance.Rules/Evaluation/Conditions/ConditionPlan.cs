@@ -193,10 +193,17 @@ internal sealed class AnyNode(PlanNode[] items) : ListNode(items)
 
     public override void Describe(EvaluationRun run, in JudgedPoint p, StringBuilder sb)
     {
+        // The parts that held; where none did (under a 'not'), every part, with its figures.
+        var any = false;
+        foreach (var item in Items)
+        {
+            any |= item.Holds(run, p);
+        }
+
         var first = true;
         foreach (var item in Items)
         {
-            if (!item.Holds(run, p))
+            if (any && !item.Holds(run, p))
             {
                 continue;
             }

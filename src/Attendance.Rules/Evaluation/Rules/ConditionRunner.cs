@@ -61,13 +61,13 @@ internal sealed class ConditionRunner : RuleRunner
             return true;
         }
 
-        return (scope.YearGroups.Count == 0 || scope.YearGroups.Contains(year, StringComparer.Ordinal)) && (!scope.CompulsoryAge || run.IsCompulsoryAge);
+        return (scope.YearGroups.Count == 0 || EvaluationRun.Contains(scope.YearGroups, year)) && (!scope.CompulsoryAge || run.IsCompulsoryAge);
     }
 
     public override void OnYearStart(EvaluationRun run) => held = firedThisYear = false;
 
     public override void OnSession(EvaluationRun run, int mark) =>
-        Judge(run, new JudgedPoint(run.Day, run.Columns!.Count, false, freshFrom), mark);
+        Judge(run, new JudgedPoint(run.Day, run.Columns!.Count, run.Columns.HasEnded(run.Day), freshFrom), mark);
 
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
@@ -107,14 +107,16 @@ internal sealed class ConditionRunner : RuleRunner
         action.B = p.Sessions;
         action.C = p.FreshFrom;
         action.D = p.DayEnded ? 1 : 0;
+        // A count that is fresh or once a year never counts a session towards two of its hits
+        // (engine-semantics; v1's session_count likewise), also across academic years; on_lapse and
+        // every_time judge the window as it stands ("3 lates in a term", once a term).
         if (countsSessions)
         {
             RecordHit(run, p, ref action);
-        }
-
-        if (rule.Repeat == RepeatMode.FreshSessions)
-        {
-            freshFrom = p.Sessions;
+            if (rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear)
+            {
+                freshFrom = p.Sessions;
+            }
         }
 
         Emit(run, action);

@@ -77,7 +77,7 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
         {
             if (condition.Judged == JudgedPeriod.Session && AfterPrevious(run, run.Day))
             {
-                JudgeCondition(run, new JudgedPoint(run.Day, run.Columns!.Count, false), mark);
+                JudgeCondition(run, new JudgedPoint(run.Day, run.Columns!.Count, run.Columns.HasEnded(run.Day)), mark);
             }
 
             return;

@@ -252,4 +252,58 @@ public class ConditionRuleTests
         Assert.Contains("projected attendance 20.00% at the end of the academic year", e.Actions.Single().Evidence, StringComparison.Ordinal);
         Assert.Empty(Due(Evaluate(policy, "2025-09-01 /\\ OO", D(2025, 9, 2)), "r"));
     }
+
+    // ---- found by a second review ----
+
+    [Fact]
+    public void Evidence_of_a_morning_point_reads_the_day_as_it_was_then()
+    {
+        var policy = Compile(Rule("r", "{ not: { measure: { run: [O] }, at_least: 1 } }", "    judged: session\n"));
+
+        var e = Evaluate(policy, "2025-09-01 OO", D(2025, 9, 1));
+
+        Assert.Equal(["2025-09-01 AM"], Due(e, "r"));
+        Assert.Equal("not (0 consecutive school days of O to 1 Sep 2025, at least 1)", e.Actions.Single().Evidence);
+    }
+
+    [Fact]
+    public void Evidence_of_not_over_any_names_every_part()
+    {
+        var policy = Compile(Rule("r", "{ not: { any: [ { measure: late, at_least: 1 }, { measure: { count: [O] }, at_least: 1 } ] } }"));
+
+        var e = Evaluate(policy, "2025-09-01 /\\", D(2025, 9, 1));
+
+        Assert.Equal("not (0 late in the academic year 2025/26, at least 1; or 0 sessions of O in the academic year 2025/26, at least 1)", e.Actions.Single().Evidence);
+    }
+
+    [Fact]
+    public void A_count_once_a_year_does_not_count_last_years_sessions_again_in_a_rolling_window()
+    {
+        var policy = Compile(Rule("r", "{ measure: { count: [O] }, over: { rolling: { school_weeks: 10 } }, at_least: 4 }", "    judged: session\n"));
+
+        var e = Evaluate(policy, "2025-07-14 OO OO /\\ /\\ /\\ 2025-09-01 O/", D(2025, 9, 1));
+
+        Assert.Equal(["2025-07-15 PM"], Due(e, "r"));
+        Assert.Single(e.ThresholdHits);
+    }
+
+    [Fact]
+    public void Indicators_have_no_value_when_the_evaluation_dates_year_has_no_school_day()
+    {
+        var policy = Compile(Rule("r", "{ measure: { count: [X] }, at_least: 1 }"), "indicators:\n  - { id: high, title: High absence, when: { measure: absence, at_or_above: 10 }, source: \"s\" }\n");
+
+        var e = Evaluate(policy, "2025-07-14 OO OO OO OO OO", D(2025, 9, 10));
+
+        Assert.False(Assert.Single(e.Indicators).Holds);
+        Assert.Equal("no school day in the academic year to the evaluation date", e.Indicators[0].Evidence);
+        Assert.Null(e.Figures.AttendancePercent);
+    }
+
+    [Fact]
+    public void Previous_cannot_be_a_rule_id()
+    {
+        var result = global::Attendance.Rules.Loading.PolicyLoader.ReadString("id: t\nversion: \"1\"\nname: T\ndocument: { title: T }\nrules:\n" + Rule("previous", Below95), "t.yaml");
+
+        Assert.Contains(result.Diagnostics, d => d.Message == "'previous' is the word for the stage before, so it cannot be a rule id" && d.Line == 6);
+    }
 }
