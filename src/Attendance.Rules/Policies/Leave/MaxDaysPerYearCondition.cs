@@ -1,4 +1,5 @@
 using Attendance.Rules.Leave;
+using Attendance.Rules.Policies.Conditions;
 
 namespace Attendance.Rules.Policies.Leave;
 
@@ -15,6 +16,12 @@ public sealed record MaxDaysPerYearCondition : LeaveCondition
 
     /// <summary>The codes of the register whose sessions already count (<c>R</c> for religious observance).</summary>
     public required ValueList<string> CountsCodes { get; init; }
+
+    /// <summary>
+    /// The rolling period the limit is judged over instead of the academic year (the policy format's
+    /// <c>over: { rolling: { months: N } }</c>, only months); null for the academic year.
+    /// </summary>
+    public RollingWindow? Over { get; init; }
 
     /// <summary>What it gives.</summary>
     public required LeaveOutcome Outcome { get; init; }

@@ -1,4 +1,5 @@
 using Attendance.Rules.Leave;
+using Attendance.Rules.Policies.Conditions;
 
 namespace Attendance.Rules.Policies.Leave;
 
@@ -10,6 +11,12 @@ public sealed record MaxRequestsPerYearCondition : LeaveCondition
 {
     /// <summary>The most requests of these types in one academic year.</summary>
     public required int AtMost { get; init; }
+
+    /// <summary>
+    /// The rolling period the limit is judged over instead of the academic year (the policy format's
+    /// <c>over: { rolling: { months: N } }</c>, only months); null for the academic year.
+    /// </summary>
+    public RollingWindow? Over { get; init; }
 
     /// <summary>What it gives.</summary>
     public required LeaveOutcome Outcome { get; init; }
