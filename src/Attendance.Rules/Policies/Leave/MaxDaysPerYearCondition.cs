@@ -7,7 +7,8 @@ namespace Attendance.Rules.Policies.Leave;
 /// Holds when the school days requested plus the days already marked with <see cref="CountsCodes"/>
 /// in the academic year of the first day (before it) come to more than <see cref="AtMostDays"/>
 /// (two sessions make a day). Without a register, a request within the limit on its own days
-/// cannot be judged and refers.
+/// cannot be judged and refers. With <see cref="Over"/>, judged on each requested school day over
+/// the rolling months to it instead of the academic year (the worst day decides).
 /// </summary>
 public sealed record MaxDaysPerYearCondition : LeaveCondition
 {

@@ -5,7 +5,9 @@ namespace Attendance.Rules.Policies.Leave;
 
 /// <summary>
 /// Holds when this request and the earlier ones of the condition's types whose first day is in the
-/// same academic year as this one's number more than <see cref="AtMost"/>.
+/// same academic year as this one's number more than <see cref="AtMost"/>. With <see cref="Over"/>,
+/// the earlier requests counted are those whose first day is after the same date N months before
+/// this one's first day, and not after it.
 /// </summary>
 public sealed record MaxRequestsPerYearCondition : LeaveCondition
 {
