@@ -56,7 +56,7 @@ internal static class LeaveCommand
             }
 
             var requestPath = result.GetRequiredValue(request);
-            var (leaveRequest, inlineCalendar) = LeaveRequestFile.Read(requestPath);
+            var (leaveRequest, inlineCalendar) = LeaveRequestFile.Read(requestPath, compiled.Policy.Leave!.Facts);
             var calendarPath = result.GetValue(calendar);
             if (calendarPath is not null && inlineCalendar is not null)
             {
@@ -125,6 +125,25 @@ internal static class LeaveCommand
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("actions");
+            foreach (var action in decision.Actions)
+            {
+                json.WriteStartObject();
+                json.WriteString("rule", action.Rule);
+                json.WriteString("action", CohortEvaluation.KindName(action.Kind));
+                json.WriteString("title", action.Title);
+                json.WriteString("date", Day(action.Date));
+                json.WriteStartArray("source");
+                foreach (var quote in action.Sources)
+                {
+                    json.WriteStringValue(quote);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -146,6 +165,19 @@ internal static class LeaveCommand
             foreach (var quote in reason.Sources)
             {
                 text.Append(CultureInfo.InvariantCulture, $"            \"{quote}\"\n");
+            }
+        }
+
+        if (decision.Actions.Count > 0)
+        {
+            text.Append("actions:\n");
+            foreach (var action in decision.Actions)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {Day(action.Date)} {CohortEvaluation.KindName(action.Kind)} {action.Rule}: {action.Title}\n");
+                foreach (var quote in action.Sources)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"            \"{quote}\"\n");
+                }
             }
         }
 

@@ -10,7 +10,8 @@ namespace Attendance.Rules.Cli.Input;
 
 /// <summary>
 /// Reads a leave request (docs/leave-requests.md): a JSON object with <c>pupil</c>, <c>year_group</c>,
-/// <c>type</c>, <c>first_day</c>, <c>last_day</c>, <c>requested_on</c>, and optionally <c>facts</c>,
+/// <c>type</c>, <c>first_day</c>, <c>last_day</c>, <c>requested_on</c>, and optionally <c>decided_on</c>, <c>facts</c>
+/// (national facts, or the school's own that the policy declares),
 /// <c>licence_dates</c>, <c>previous_notices</c>, <c>warning_letters</c>, <c>earlier_requests</c> and
 /// <c>calendar</c>. Every problem is reported as <c>file:line:column: error: message</c>.
 /// </summary>
@@ -19,19 +20,25 @@ internal static class LeaveRequestFile
     private const long MaxBytes = 1024 * 1024;
 
     private static readonly string[] Keys =
-        ["pupil", "year_group", "type", "first_day", "last_day", "requested_on", "facts", "licence_dates", "previous_notices", "warning_letters", "earlier_requests", "calendar"];
+        ["pupil", "year_group", "type", "first_day", "last_day", "requested_on", "decided_on", "facts", "licence_dates", "previous_notices", "warning_letters", "earlier_requests", "calendar"];
 
     /// <summary>Reads a request file: the request and the calendar it carries, if any.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="schoolFacts">The school's own facts the policy declares; a request may state them beside the national ones.</param>
     /// <exception cref="InputException">The file cannot be read or is not a valid request.</exception>
-    public static (LeaveRequest Request, SchoolCalendar? Calendar) Read(string path)
+    public static (LeaveRequest Request, SchoolCalendar? Calendar) Read(string path, IReadOnlyCollection<string>? schoolFacts = null)
     {
-        return Parse(InputFiles.ReadBytes(path, MaxBytes, "request"), path);
+        return Parse(InputFiles.ReadBytes(path, MaxBytes, "request"), path, schoolFacts);
     }
 
     /// <summary>Parses a request from its UTF-8 JSON.</summary>
+    /// <param name="utf8">The JSON.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="schoolFacts">The school's own facts the policy declares; a request may state them beside the national ones.</param>
     /// <exception cref="InputException">The JSON is not a valid request.</exception>
-    public static (LeaveRequest Request, SchoolCalendar? Calendar) Parse(byte[] utf8, string path)
+    public static (LeaveRequest Request, SchoolCalendar? Calendar) Parse(byte[] utf8, string path, IReadOnlyCollection<string>? schoolFacts = null)
     {
+        schoolFacts ??= [];
         var text = Encoding.UTF8.GetString(utf8).TrimStart('\uFEFF');
         var data = Encoding.UTF8.GetBytes(text);
         Node root;
@@ -93,7 +100,10 @@ internal static class LeaveRequestFile
         var first = Date(root, "first_day", true, Error);
         var last = Date(root, "last_day", true, Error);
         var requested = Date(root, "requested_on", true, Error);
-        var facts = List(root, "facts", Error, n => Name(n, LeaveNames.Facts, "a fact", Error));
+        var decided = Date(root, "decided_on", false, Error);
+        var factNames = List(root, "facts", Error, n => FactName(n, schoolFacts, Error)).ToList();
+        var facts = factNames.Where(LeaveNames.Facts.ContainsKey).Select(n => LeaveNames.Facts[n]).ToList();
+        var ownFacts = factNames.Where(n => !LeaveNames.Facts.ContainsKey(n)).ToList();
         var licenceDates = List(root, "licence_dates", Error, n => DateOf(n, "a licence date", Error));
         var notices = List(root, "previous_notices", Error, n => Notice(n, NoticeKind.PenaltyNotice, Error))
             .Concat(List(root, "warning_letters", Error, n => Notice(n, NoticeKind.WarningLetter, Error)));
@@ -121,11 +131,11 @@ internal static class LeaveRequestFile
 
         try
         {
-            return (LeaveRequest.Create(pupil, type.Value, first.Value, last.Value, requested.Value, yearGroup, facts, licenceDates, notices, earlier), calendar);
+            return (LeaveRequest.Create(pupil, type.Value, first.Value, last.Value, requested.Value, yearGroup, facts, licenceDates, notices, earlier, ownFacts, decided), calendar);
         }
         catch (ArgumentException e)
         {
-            Error(root.Get("last_day") ?? root, e.Message.Split(" (Parameter", 2)[0]);
+            Error((e.ParamName == nameof(LeaveRequest.DecidedOn) ? root.Get("decided_on") : root.Get("last_day")) ?? root, e.Message.Split(" (Parameter", 2)[0]);
             throw new InputException(errors);
         }
     }
@@ -173,6 +183,19 @@ internal static class LeaveRequestFile
         }
 
         error(node, $"{what} is {node.Describe()}; expected one of: {string.Join(", ", names.Keys)}");
+        return null;
+    }
+
+    /// <summary>A fact's name: a national fact, or one of the school's own that the policy declares.</summary>
+    private static string? FactName(Node node, IReadOnlyCollection<string> schoolFacts, Action<Node, string> error)
+    {
+        if (node.Kind == JsonValueKind.String && (LeaveNames.Facts.ContainsKey(node.Value!) || schoolFacts.Contains(node.Value!, StringComparer.Ordinal)))
+        {
+            return node.Value;
+        }
+
+        var own = schoolFacts.Count == 0 ? " (the policy declares no facts of its own)" : $", or one the policy declares: {string.Join(", ", schoolFacts)}";
+        error(node, $"a fact is {node.Describe()}; expected one of: {string.Join(", ", LeaveNames.Facts.Keys)}{own}");
         return null;
     }
 

@@ -22,7 +22,7 @@ public sealed partial class CompiledPolicy
     /// <param name="calendar">The school's calendar, where known: it gives school days and assessment periods. Without one, school days are weekdays and assessment periods refer.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
-    /// <exception cref="ArgumentException">The request is not valid (see <see cref="LeaveRequest.Validate"/>), or the register is another pupil's.</exception>
+    /// <exception cref="ArgumentException">The request is not valid (see <see cref="LeaveRequest.Validate"/>), it states a school fact the policy does not declare, or the register is another pupil's.</exception>
     /// <exception cref="InvalidOperationException">The policy has no <c>leave</c> section.</exception>
     public LeaveDecision EvaluateLeaveRequest(LeaveRequest request, PupilRegister? register = null, SchoolCalendar? calendar = null)
     {
@@ -31,6 +31,11 @@ public sealed partial class CompiledPolicy
         if (Policy.Leave is null)
         {
             throw new InvalidOperationException($"policy {Policy.Id} has no leave section, so it cannot decide leave requests");
+        }
+
+        if (request.SchoolFacts.FirstOrDefault(f => !Policy.Leave.Declares(f)) is { } undeclared)
+        {
+            throw new ArgumentException($"the request states the fact \"{undeclared}\", which is neither a national fact nor one policy {Policy.Id} declares in its leave section's facts", nameof(request));
         }
 
         if (register is not null && register.PupilId != request.PupilId)

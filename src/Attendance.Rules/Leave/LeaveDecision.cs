@@ -38,4 +38,12 @@ public sealed record LeaveDecision
 
     /// <summary>Every reason, in the order of the policy's conditions; at least one.</summary>
     public required ValueList<LeaveReason> Reasons { get; init; }
+
+    /// <summary>
+    /// The actions the decision raises, in the order of the policy's conditions: one for each
+    /// condition that says <c>raises</c> and decided the outcome (it gave a reason whose outcome is
+    /// <see cref="Outcome"/>), dated the decision's day (<see cref="LeaveRequest.DecisionDay"/>),
+    /// for example a warning letter sent with a refusal. Empty where none.
+    /// </summary>
+    public ValueList<LeaveAction> Actions { get; init; } = ValueList<LeaveAction>.Empty;
 }

@@ -94,6 +94,15 @@ internal sealed class LeaveEvaluator
                 leave.Discretion.Sources));
         }
 
+        var actions = new List<LeaveAction>();
+        foreach (var condition in leave.Conditions)
+        {
+            if (condition.Raises is { } raise && reasons.Exists(r => r.Rule == condition.Id && r.Outcome == outcome))
+            {
+                actions.Add(new LeaveAction(condition.Id, raise.Action, raise.Title, request.DecisionDay, raise.Sources));
+            }
+        }
+
         var codes = leave.CodesOf(request.Type);
         return new LeaveDecision
         {
@@ -105,6 +114,7 @@ internal sealed class LeaveEvaluator
             CodeIfTaken = outcome == LeaveOutcome.Authorise ? codes.IfAuthorised : codes.IfTaken,
             SchoolDays = evaluator.schoolDays.Count,
             Reasons = reasons.ToValueList(),
+            Actions = actions.ToValueList(),
         };
     }
 
@@ -117,8 +127,8 @@ internal sealed class LeaveEvaluator
         InAdvanceCondition c => request.RequestedOn >= request.FirstDay
             ? new Judged(c.Outcome, $"requested on {Day(request.RequestedOn)}, {(request.RequestedOn == request.FirstDay ? "on" : "after")} the first day of leave ({Day(request.FirstDay)}); leave is not granted retrospectively")
             : null,
-        RequiredFactsCondition c => c.Facts.Where(f => !request.Has(f)).ToList() is { Count: > 0 } missing
-            ? new Judged(c.Outcome, $"the request does not state {string.Join(" or ", missing.Select(LeaveNames.Of))}, which the policy requires for {Kind()} leave")
+        RequiredFactsCondition c => Names(c.Facts, c.SchoolFacts).Where(f => !request.Has(f)).ToList() is { Count: > 0 } missing
+            ? new Judged(c.Outcome, $"the request does not state {string.Join(" or ", missing)}, which the policy requires for {Kind()} leave")
             : null,
         RefusedFactsCondition c => RefusedFacts(c),
         RefusedMonthsCondition c => RefusedMonths(c),
@@ -162,14 +172,15 @@ internal sealed class LeaveEvaluator
 
     private Judged? RefusedFacts(RefusedFactsCondition c)
     {
-        var stated = c.Facts.Where(request.Has).ToList();
-        if (stated.Count == 0 || c.UnlessFacts.Any(request.Has))
+        var stated = Names(c.Facts, c.SchoolFacts).Where(request.Has).ToList();
+        var unlessFacts = Names(c.UnlessFacts, c.UnlessSchoolFacts);
+        if (stated.Count == 0 || unlessFacts.Any(request.Has))
         {
             return null;
         }
 
-        var unless = c.UnlessFacts.Count == 0 ? string.Empty : $", and not {string.Join(" or ", c.UnlessFacts.Select(LeaveNames.Of))}";
-        return new Judged(c.Outcome, $"the request states {string.Join(" and ", stated.Select(LeaveNames.Of))}{unless}");
+        var unless = unlessFacts.Count == 0 ? string.Empty : $", and not {string.Join(" or ", unlessFacts)}";
+        return new Judged(c.Outcome, $"the request states {string.Join(" and ", stated)}{unless}");
     }
 
     private Judged? RefusedMonths(RefusedMonthsCondition c)
@@ -192,12 +203,13 @@ internal sealed class LeaveEvaluator
             return new Judged(LeaveOutcome.Refer, $"the pupil's year group is not known, so the policy's rule for year {string.Join(", ", c.YearGroups)} cannot be checked");
         }
 
-        if (!c.YearGroups.Contains(year, StringComparer.Ordinal) || c.UnlessFacts.Any(request.Has))
+        var unlessFacts = Names(c.UnlessFacts, c.UnlessSchoolFacts);
+        if (!c.YearGroups.Contains(year, StringComparer.Ordinal) || unlessFacts.Any(request.Has))
         {
             return null;
         }
 
-        var unless = c.UnlessFacts.Count == 0 ? string.Empty : $", and the request does not state {string.Join(" or ", c.UnlessFacts.Select(LeaveNames.Of))}";
+        var unless = unlessFacts.Count == 0 ? string.Empty : $", and the request does not state {string.Join(" or ", unlessFacts)}";
         return new Judged(c.Outcome, $"the pupil is in year {year} on the first day of leave ({Day(request.FirstDay)}){unless}");
     }
 
@@ -236,6 +248,21 @@ internal sealed class LeaveEvaluator
 
     private Judged? MaxRequests(MaxRequestsPerYearCondition c)
     {
+        if (c.Over is { } over)
+        {
+            // The window of N months up to the first day of this leave: earlier requests whose first day is after the same date N months before, and not after this one's.
+            var from = request.FirstDay.PlusMonths(-over.Length);
+            var within = request.EarlierRequests.Count(e => c.AppliesTo(e.Type) && e.FirstDay > from && e.FirstDay <= request.FirstDay);
+            var all = within + 1;
+            if (all <= c.AtMost)
+            {
+                return null;
+            }
+
+            var kinds = c.Types.Count == 0 ? "leave" : string.Join(" or ", c.Types.Select(t => LeaveNames.Of(t).Replace('_', ' ')));
+            return new Judged(c.Outcome, $"this is {Ordinal(all)} {kinds} request starting within {Count(over.Length, "month")} ({Day(from.PlusDays(1))} to {Day(request.FirstDay)}; {within} earlier); the policy allows at most {c.AtMost} in any {Count(over.Length, "month")}");
+        }
+
         var year = AcademicYear.Containing(request.FirstDay);
         var earlier = request.EarlierRequests.Count(e => c.AppliesTo(e.Type) && AcademicYear.Containing(e.FirstDay) == year);
         var total = earlier + 1;
@@ -250,6 +277,11 @@ internal sealed class LeaveEvaluator
 
     private Judged? MaxDays(MaxDaysPerYearCondition c)
     {
+        if (c.Over is { } over)
+        {
+            return MaxDaysRolling(c, over.Length);
+        }
+
         var year = AcademicYear.Containing(request.FirstDay);
         var already = marks.Count(m => AcademicYear.Containing(m.Date) == year && m.Date < request.FirstDay && c.CountsCodes.Contains(m.Code.Code));
         var sessions = already + (2 * schoolDays.Count);
@@ -263,6 +295,37 @@ internal sealed class LeaveEvaluator
         }
 
         return new Judged(c.Outcome, $"{Count(schoolDays.Count, "school day")} requested and {Count(already, "session")} of {codes} already in {year}: {Days(sessions)} days; the policy allows at most {c.AtMostDays}");
+    }
+
+    /// <summary>
+    /// A day limit over a rolling period, judged on each requested school day: the sessions of the
+    /// counted codes in the N months to that day (before the leave), plus two for each requested
+    /// school day in those months so far. The worst day decides.
+    /// </summary>
+    private Judged? MaxDaysRolling(MaxDaysPerYearCondition c, int months)
+    {
+        var codes = string.Join(", ", c.CountsCodes);
+        (LocalDate Day, int Already, int Requested)? worst = null;
+        foreach (var day in schoolDays)
+        {
+            var from = day.PlusMonths(-months);
+            var already = marks.Count(m => m.Date > from && m.Date < request.FirstDay && c.CountsCodes.Contains(m.Code.Code));
+            var requested = schoolDays.Count(d => d > from && d <= day);
+            if (worst is not { } w || already + (2 * requested) > w.Already + (2 * w.Requested))
+            {
+                worst = (day, already, requested);
+            }
+        }
+
+        var period = Count(months, "month");
+        if (worst is not { } top || top.Already + (2 * top.Requested) <= 2 * c.AtMostDays)
+        {
+            return hasRegister || schoolDays.Count == 0
+                ? null
+                : new Judged(LeaveOutcome.Refer, $"no register is given, so the sessions of {codes} already in the {period} before the leave cannot be counted; {Count(schoolDays.Count, "school day")} requested, and the policy allows at most {Count(c.AtMostDays, "day")} in any {period}");
+        }
+
+        return new Judged(c.Outcome, $"{Count(top.Requested, "school day")} requested to {Day(top.Day)} and {Count(top.Already, "session")} of {codes} already in the {period} to that day (from {Day(top.Day.PlusMonths(-months).PlusDays(1))}): {Days(top.Already + (2 * top.Requested))} days; the policy allows at most {c.AtMostDays} in any {period}");
     }
 
     private Judged? Licence(LicenceCondition c)
@@ -324,6 +387,10 @@ internal sealed class LeaveEvaluator
         return new Judged(c.Outcome,
             $"attendance over the {c.Months} months to {Day(lowest.Day)} would be {Percent.Format(lowest.Attended, lowest.Possible)} ({lowest.Attended} of {lowest.Possible} sessions, counting {Count(lowest.Requested, "requested school day")} as absent); the policy does not authorise absence that takes it below {Percentage(c.Percent)}");
     }
+
+    /// <summary>A condition's facts by name: the national ones in the vocabulary's order, then the school's own.</summary>
+    private static List<string> Names(ValueList<LeaveFact> national, ValueList<string> school) =>
+        [.. national.Select(LeaveNames.Of), .. school];
 
     private string Kind() => LeaveNames.Of(request.Type).Replace('_', ' ');
 

@@ -51,6 +51,22 @@ public static class LeaveNames
         ["penalty_notice"] = NoticeKind.PenaltyNotice,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>What a school fact's id must be, for messages.</summary>
+    public const string SchoolFactIdRule = "lower-case letters, digits, '-' and '_', starting with a letter, and not a national fact's name (with '-' or '_')";
+
+    /// <summary>
+    /// Whether a name can be a school's own fact: lower-case letters, digits, <c>-</c> and <c>_</c>,
+    /// starting with a letter, and not a national fact's name written with either separator
+    /// (<c>in-writing</c> clashes with <c>in_writing</c>).
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <returns>True where it can.</returns>
+    public static bool IsSchoolFactId(string name) =>
+        name.Length is > 0 and <= 64
+        && name[0] is >= 'a' and <= 'z'
+        && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_')
+        && !Facts.ContainsKey(name.Replace('-', '_'));
+
     /// <summary>The name of a leave type.</summary>
     /// <param name="type">The type.</param>
     /// <returns>Its snake_case name, for example <c>religious_observance</c>.</returns>

@@ -42,6 +42,23 @@ public sealed record LeaveRequest
     /// <summary>The facts stated with the request, each once, in the vocabulary's order.</summary>
     public ValueList<LeaveFact> Facts { get; init; } = ValueList<LeaveFact>.Empty;
 
+    /// <summary>
+    /// The school's own facts stated with the request (facts the policy declares in its leave
+    /// section's <c>facts</c>, such as <c>wedding</c>), each once, in ordinal order. The national
+    /// facts stay in <see cref="Facts"/>; deciding a request that states a school fact the policy
+    /// does not declare is an error.
+    /// </summary>
+    public ValueList<string> SchoolFacts { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>
+    /// The day the request is decided, where given; not before <see cref="RequestedOn"/>. Actions a
+    /// decision raises are dated this day, or <see cref="RequestedOn"/> without it.
+    /// </summary>
+    public LocalDate? DecidedOn { get; init; }
+
+    /// <summary>The decision's day: <see cref="DecidedOn"/>, or <see cref="RequestedOn"/> where none is given.</summary>
+    public LocalDate DecisionDay => DecidedOn ?? RequestedOn;
+
     /// <summary>The dates a performance licence specifies; empty for a licence without dates (or none).</summary>
     public ValueList<LocalDate> LicenceDates { get; init; } = ValueList<LocalDate>.Empty;
 
@@ -55,6 +72,12 @@ public sealed record LeaveRequest
     /// <param name="fact">The fact.</param>
     /// <returns>True where stated.</returns>
     public bool Has(LeaveFact fact) => Facts.Contains(fact);
+
+    /// <summary>Whether the request states a fact named in the policy format: a national fact's snake_case name or a school fact's id.</summary>
+    /// <param name="name">The fact's name.</param>
+    /// <returns>True where stated.</returns>
+    public bool Has(string name) =>
+        LeaveNames.Facts.TryGetValue(name, out var fact) ? Has(fact) : SchoolFacts.Contains(name, StringComparer.Ordinal);
 
     /// <summary>The number of calendar days asked for, first and last included.</summary>
     public int CalendarDays => Period.Between(FirstDay, LastDay, PeriodUnits.Days).Days + 1;
@@ -90,6 +113,8 @@ public sealed record LeaveRequest
     /// <param name="licenceDates">The dates a performance licence specifies, where it specifies any.</param>
     /// <param name="notices">Warning letters and penalty notices already issued.</param>
     /// <param name="earlierRequests">Leave requests made earlier.</param>
+    /// <param name="schoolFacts">The school's own facts stated (ids the policy declares); duplicates are dropped.</param>
+    /// <param name="decidedOn">The day the request is decided, where given; not before <paramref name="requestedOn"/>.</param>
     /// <returns>The request.</returns>
     /// <exception cref="ArgumentException">The pupil id is empty, the year group is not one of <see cref="YearGroups"/>, or the days are out of order or too many.</exception>
     public static LeaveRequest Create(
@@ -102,7 +127,9 @@ public sealed record LeaveRequest
         IEnumerable<LeaveFact>? facts = null,
         IEnumerable<LocalDate>? licenceDates = null,
         IEnumerable<IssuedNotice>? notices = null,
-        IEnumerable<EarlierLeaveRequest>? earlierRequests = null)
+        IEnumerable<EarlierLeaveRequest>? earlierRequests = null,
+        IEnumerable<string>? schoolFacts = null,
+        LocalDate? decidedOn = null)
     {
         var request = new LeaveRequest
         {
@@ -116,6 +143,8 @@ public sealed record LeaveRequest
             LicenceDates = (licenceDates ?? []).Distinct().Order().ToValueList(),
             Notices = (notices ?? []).ToValueList(),
             EarlierRequests = (earlierRequests ?? []).ToValueList(),
+            SchoolFacts = (schoolFacts ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToValueList(),
+            DecidedOn = decidedOn,
         };
         request.Validate();
         return request;
@@ -124,7 +153,7 @@ public sealed record LeaveRequest
     /// <summary>Checks the request is usable.</summary>
     /// <exception cref="ArgumentException">
     /// The pupil id is empty, the year group is not one of <see cref="YearGroups"/>, the type, a fact,
-    /// a notice's kind or an earlier request's type is not in the vocabulary, or the days are out of
+    /// a school fact's id, the decision day, a notice's kind or an earlier request's type is not in the vocabulary, or the days are out of
     /// order or too many.
     /// </exception>
     public void Validate()
@@ -150,6 +179,19 @@ public sealed record LeaveRequest
             {
                 throw new ArgumentException($"{fact} is not a leave fact", nameof(Facts));
             }
+        }
+
+        foreach (var name in SchoolFacts)
+        {
+            if (!LeaveNames.IsSchoolFactId(name))
+            {
+                throw new ArgumentException($"\"{name}\" cannot name a school's fact: {LeaveNames.SchoolFactIdRule}", nameof(SchoolFacts));
+            }
+        }
+
+        if (DecidedOn is { } decided && decided < RequestedOn)
+        {
+            throw new ArgumentException($"the request is decided ({decided:yyyy-MM-dd}) before it was made ({RequestedOn:yyyy-MM-dd})", nameof(DecidedOn));
         }
 
         foreach (var notice in Notices)

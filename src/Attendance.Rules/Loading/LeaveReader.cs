@@ -1,5 +1,6 @@
 using Attendance.Rules.Leave;
 using Attendance.Rules.Policies;
+using Attendance.Rules.Policies.Conditions;
 using Attendance.Rules.Policies.Leave;
 
 namespace Attendance.Rules.Loading;
@@ -8,6 +9,9 @@ namespace Attendance.Rules.Loading;
 internal sealed class LeaveReader
 {
     private static readonly string[] CommonKeys = ["id", "kind", "types", "source", "note"];
+
+    /// <summary>The key any condition may add: the action it raises (left out of the listed keys, so the long-standing messages stay as they were).</summary>
+    private const string RaisesKey = "raises";
 
     /// <summary>Each condition kind and its own keys.</summary>
     internal static readonly Dictionary<string, string[]> KindKeys = new(StringComparer.Ordinal)
@@ -21,9 +25,9 @@ internal sealed class LeaveReader
         ["recent_notices"] = ["notices", "within_months", "outcome"],
         ["assessment_periods"] = ["outcome"],
         ["max_consecutive_school_days"] = ["at_most", "outcome"],
-        ["max_requests_per_year"] = ["at_most", "outcome"],
+        ["max_requests_per_year"] = ["at_most", "over", "outcome"],
         ["allowed_types"] = ["allowed", "outcome"],
-        ["max_days_per_year"] = ["at_most_days", "counts_codes", "outcome"],
+        ["max_days_per_year"] = ["at_most_days", "counts_codes", "over", "outcome"],
         ["licence"] = ["without_dates", "without_licence"],
         ["attendance_floor"] = ["percent", "months", "outcome"],
         ["grant"] = ["in_advance"],
@@ -38,14 +42,22 @@ internal sealed class LeaveReader
 
     private readonly NodeReader r;
 
+    /// <summary>The school's own facts the section declares.</summary>
+    private readonly List<string> declared = [];
+
     public LeaveReader(NodeReader reader) => r = reader;
 
     public LeavePolicy? Read(YamlNode node)
     {
         const string what = "leave";
-        if (!r.Mapping(node, what, ["discretion", "codes", "conditions"]))
+        if (!r.Mapping(node, what, ["discretion", "facts", "codes", "conditions"]))
         {
             return null;
+        }
+
+        if (node.Get("facts") is { } factsNode && !factsNode.IsNull)
+        {
+            ReadDeclaredFacts(factsNode);
         }
 
         var discretion = r.Required(node, "discretion", what) is { } d ? ReadDiscretion(d) : null;
@@ -84,7 +96,42 @@ internal sealed class LeaveReader
             }
         }
 
-        return discretion is null || codes is null ? null : new LeavePolicy(discretion, codes, conditions.ToValueList());
+        return discretion is null || codes is null ? null : new LeavePolicy(discretion, codes, conditions.ToValueList()) { Facts = declared.ToValueList() };
+    }
+
+    private void ReadDeclaredFacts(YamlNode node)
+    {
+        if (node.Kind != YamlNodeKind.Sequence || node.Items.Count == 0)
+        {
+            r.Error(node, $"'facts' of leave must be a list of the school's own facts, got {node.Describe()}", "a list such as [wedding]");
+            return;
+        }
+
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var item in node.Items)
+        {
+            if (item.Kind != YamlNodeKind.Scalar || item.Value is not { } name)
+            {
+                r.Error(item, $"each item of 'facts' of leave must be a fact's id, got {item.Describe()}", "an id such as wedding");
+            }
+            else if (LeaveNames.Facts.ContainsKey(name.Replace('-', '_')))
+            {
+                r.Error(item, $"the school fact '{name}' clashes with the national fact '{name.Replace('-', '_')}'", "name the national fact in conditions without declaring it, or give the school's fact another id");
+            }
+            else if (!LeaveNames.IsSchoolFactId(name))
+            {
+                r.Error(item, $"the school fact '{name}' must be {LeaveNames.SchoolFactIdRule}", "an id such as wedding or family-wedding");
+            }
+            else if (seen.TryGetValue(name, out var first))
+            {
+                r.Error(item, $"the school fact '{name}' is declared twice (first at {first.File}:{first.Line})", "each fact once");
+            }
+            else
+            {
+                seen[name] = item;
+                declared.Add(name);
+            }
+        }
     }
 
     private LeaveDiscretion? ReadDiscretion(YamlNode node)
@@ -199,17 +246,27 @@ internal sealed class LeaveReader
         }
 
         var kindWhat = $"{NodeReader.Article(kind)} {kind} condition";
-        r.Mapping(node, kindWhat, CommonKeys.Concat(specific).ToArray());
+        var keys = CommonKeys.Concat(specific).ToArray();
+        foreach (var pair in node.Pairs)
+        {
+            if (pair.Key.Value is not RaisesKey && !keys.Contains(pair.Key.Value, StringComparer.Ordinal))
+            {
+                r.Error(pair.Key, $"unknown key '{pair.Key.Value}' in {kindWhat}", "one of: " + string.Join(", ", keys));
+            }
+        }
+
         var id = Id(node, kindWhat);
         var types = node.Get("types") is { } typesNode && !typesNode.IsNull ? Names(typesNode, "types", kindWhat, LeaveNames.Types) : ValueList<LeaveType>.Empty;
         var sources = r.Quotes(node, "source", kindWhat, required: true);
         var note = r.String(node, "note", kindWhat, required: false);
+        var raisesOk = true;
+        var raises = node.Get(RaisesKey) is { } raisesNode && !raisesNode.IsNull ? ReadRaise(raisesNode, kindWhat, out raisesOk) : null;
         LeaveCondition? condition = kind switch
         {
             "min_notice" => ReadMinNotice(node, kindWhat),
             "in_advance" => Outcome(node, kindWhat) is { } o ? new InAdvanceCondition { Id = string.Empty, Sources = sources, Outcome = o } : null,
             "required_facts" => Facts(node, "facts", kindWhat, true) is { } f && Outcome(node, kindWhat) is { } o2
-                ? new RequiredFactsCondition { Id = string.Empty, Sources = sources, Facts = f, Outcome = o2 } : null,
+                ? new RequiredFactsCondition { Id = string.Empty, Sources = sources, Facts = f.National, SchoolFacts = f.School, Outcome = o2 } : null,
             "refused_facts" => ReadRefusedFacts(node, kindWhat),
             "refused_months" => ReadMonths(node, kindWhat),
             "refused_year_groups" => ReadYearGroups(node, kindWhat),
@@ -217,8 +274,7 @@ internal sealed class LeaveReader
             "assessment_periods" => Outcome(node, kindWhat) is { } o3 ? new AssessmentPeriodsCondition { Id = string.Empty, Sources = sources, Outcome = o3 } : null,
             "max_consecutive_school_days" => r.Int(node, "at_most", kindWhat, 1, LeaveRequest.MaxDays, required: true) is { } n && Outcome(node, kindWhat) is { } o4
                 ? new MaxConsecutiveSchoolDaysCondition { Id = string.Empty, Sources = sources, AtMost = n, Outcome = o4 } : null,
-            "max_requests_per_year" => r.Int(node, "at_most", kindWhat, 1, 100, required: true) is { } m && Outcome(node, kindWhat) is { } o5
-                ? new MaxRequestsPerYearCondition { Id = string.Empty, Sources = sources, AtMost = m, Outcome = o5 } : null,
+            "max_requests_per_year" => ReadMaxRequests(node, kindWhat),
             "allowed_types" => r.Required(node, "allowed", kindWhat) is { } allowedNode && Names(allowedNode, "allowed", kindWhat, LeaveNames.Types) is { Count: > 0 } allowed && Outcome(node, kindWhat) is { } o6
                 ? new AllowedTypesCondition { Id = string.Empty, Sources = sources, Allowed = allowed, Outcome = o6 } : null,
             "max_days_per_year" => ReadMaxDays(node, kindWhat),
@@ -227,7 +283,76 @@ internal sealed class LeaveReader
             "grant" => new GrantCondition { Id = string.Empty, Sources = sources, InAdvance = r.Bool(node, "in_advance", kindWhat) ?? false },
             _ => null,
         };
-        return condition is null || id is null ? null : condition with { Id = id, Types = types ?? ValueList<LeaveType>.Empty, Sources = sources, Note = note };
+        return condition is null || id is null || !raisesOk ? null : condition with { Id = id, Types = types ?? ValueList<LeaveType>.Empty, Sources = sources, Note = note, Raises = raises };
+    }
+
+    private LeaveRaise? ReadRaise(YamlNode node, string what, out bool ok)
+    {
+        var raiseWhat = $"'raises' of {what}";
+        ok = false;
+        if (!r.Mapping(node, raiseWhat, ["action", "title", "source"]))
+        {
+            return null;
+        }
+
+        var action = r.Enum(node, "action", raiseWhat, PolicyReader.ActionNames, required: true);
+        var title = r.String(node, "title", raiseWhat, required: true);
+        var sources = r.Quotes(node, "source", raiseWhat, required: false);
+        if (action is null || title is null)
+        {
+            return null;
+        }
+
+        ok = true;
+        return new LeaveRaise(action.Value, title, sources);
+    }
+
+    /// <summary>
+    /// <c>over: { rolling: { months: N } }</c>: the rolling period a limit is judged over instead of
+    /// the academic year; null where absent (ok) or wrong (not ok, with a diagnostic).
+    /// </summary>
+    private RollingWindow? Over(YamlNode map, string what, out bool ok)
+    {
+        ok = true;
+        if (map.Get("over") is not { } node || node.IsNull)
+        {
+            return null;
+        }
+
+        ok = false;
+        const string expected = "over: { rolling: { months: 12 } } (omit 'over' for the academic year)";
+        var overWhat = $"'over' of {what}";
+        if (!r.Mapping(node, overWhat, ["rolling"]))
+        {
+            return null;
+        }
+
+        if (r.Required(node, "rolling", overWhat) is not { } rolling)
+        {
+            return null;
+        }
+
+        if (rolling.Kind != YamlNodeKind.Mapping)
+        {
+            r.Error(rolling, $"'rolling' of {overWhat} must be a mapping, got {rolling.Describe()}", expected);
+            return null;
+        }
+
+        var unit = rolling.Pairs.Select(e => e.Key).ToList();
+        if (unit.Count != 1 || unit[0].Value != "months")
+        {
+            r.Error(rolling, $"a leave limit rolls over months only; 'rolling' of {overWhat} gives {(unit.Count == 0 ? "nothing" : string.Join(", ", unit.Select(u => u.Value)))}", expected);
+            return null;
+        }
+
+        var months = r.Int(rolling, "months", $"'rolling' of {overWhat}", 1, 60, required: true);
+        if (months is null)
+        {
+            return null;
+        }
+
+        ok = true;
+        return new RollingWindow(RollingUnit.Months, months.Value);
     }
 
     private LeaveOutcome? Outcome(YamlNode node, string what) => r.Enum(node, "outcome", what, ConditionOutcomes, required: true);
@@ -253,9 +378,24 @@ internal sealed class LeaveReader
     private RefusedFactsCondition? ReadRefusedFacts(YamlNode node, string what)
     {
         var facts = Facts(node, "facts", what, required: true);
-        var unless = Facts(node, "unless_facts", what, required: false) ?? ValueList<LeaveFact>.Empty;
+        var unless = Facts(node, "unless_facts", what, required: false) ?? NoFacts;
         var outcome = Outcome(node, what);
-        return facts is null || outcome is null ? null : new RefusedFactsCondition { Id = string.Empty, Sources = ValueList<string>.Empty, Facts = facts, UnlessFacts = unless, Outcome = outcome.Value };
+        return facts is null || outcome is null ? null : new RefusedFactsCondition
+        {
+            Id = string.Empty, Sources = ValueList<string>.Empty, Facts = facts.Value.National, SchoolFacts = facts.Value.School,
+            UnlessFacts = unless.National, UnlessSchoolFacts = unless.School, Outcome = outcome.Value,
+        };
+    }
+
+    private MaxRequestsPerYearCondition? ReadMaxRequests(YamlNode node, string what)
+    {
+        var most = r.Int(node, "at_most", what, 1, 100, required: true);
+        var over = Over(node, what, out var overOk);
+        var outcome = Outcome(node, what);
+        return most is null || !overOk || outcome is null ? null : new MaxRequestsPerYearCondition
+        {
+            Id = string.Empty, Sources = ValueList<string>.Empty, AtMost = most.Value, Over = over, Outcome = outcome.Value,
+        };
     }
 
     private RefusedMonthsCondition? ReadMonths(YamlNode node, string what)
@@ -298,9 +438,12 @@ internal sealed class LeaveReader
     private RefusedYearGroupsCondition? ReadYearGroups(YamlNode node, string what)
     {
         var groups = r.Required(node, "year_groups", what) is { } g ? r.StringList(g, "year_groups", what, requireItems: true) : null;
-        var unless = Facts(node, "unless_facts", what, required: false) ?? ValueList<LeaveFact>.Empty;
+        var unless = Facts(node, "unless_facts", what, required: false) ?? NoFacts;
         var outcome = Outcome(node, what);
-        return groups is not { Count: > 0 } || outcome is null ? null : new RefusedYearGroupsCondition { Id = string.Empty, Sources = ValueList<string>.Empty, YearGroups = groups, UnlessFacts = unless, Outcome = outcome.Value };
+        return groups is not { Count: > 0 } || outcome is null ? null : new RefusedYearGroupsCondition
+        {
+            Id = string.Empty, Sources = ValueList<string>.Empty, YearGroups = groups, UnlessFacts = unless.National, UnlessSchoolFacts = unless.School, Outcome = outcome.Value,
+        };
     }
 
     private RecentNoticesCondition? ReadRecentNotices(YamlNode node, string what)
@@ -318,10 +461,11 @@ internal sealed class LeaveReader
     {
         var days = r.Int(node, "at_most_days", what, 0, 366, required: true);
         var codes = r.Required(node, "counts_codes", what) is { } c ? r.CodeList(c, "counts_codes", what) : null;
+        var over = Over(node, what, out var overOk);
         var outcome = Outcome(node, what);
-        return days is null || codes is not { Count: > 0 } || outcome is null ? null : new MaxDaysPerYearCondition
+        return days is null || codes is not { Count: > 0 } || !overOk || outcome is null ? null : new MaxDaysPerYearCondition
         {
-            Id = string.Empty, Sources = ValueList<string>.Empty, AtMostDays = days.Value, CountsCodes = codes, Outcome = outcome.Value,
+            Id = string.Empty, Sources = ValueList<string>.Empty, AtMostDays = days.Value, CountsCodes = codes, Over = over, Outcome = outcome.Value,
         };
     }
 
@@ -346,7 +490,10 @@ internal sealed class LeaveReader
         };
     }
 
-    private ValueList<LeaveFact>? Facts(YamlNode node, string key, string what, bool required)
+    private static readonly (ValueList<LeaveFact> National, ValueList<string> School) NoFacts = (ValueList<LeaveFact>.Empty, ValueList<string>.Empty);
+
+    /// <summary>A list of facts, each national (in the vocabulary's order) or declared by the section's <c>facts</c> (in the list's order); null where absent or wrong.</summary>
+    private (ValueList<LeaveFact> National, ValueList<string> School)? Facts(YamlNode node, string key, string what, bool required)
     {
         var list = required ? r.Required(node, key, what) : node.Get(key);
         if (list is null || (!required && list.IsNull))
@@ -354,8 +501,44 @@ internal sealed class LeaveReader
             return null;
         }
 
-        var facts = Names(list, key, what, LeaveNames.Facts);
-        return facts is { Count: > 0 } ? facts : null;
+        var allowed = "one of the national facts (" + string.Join(", ", LeaveNames.Facts.Keys) + ")" + (declared.Count == 0 ? " or a fact declared in the leave section's 'facts'" : " or the school's: " + string.Join(", ", declared));
+        if (list.Kind != YamlNodeKind.Sequence || list.Items.Count == 0)
+        {
+            r.Error(list, $"'{key}' of {what} must be a list, got {list.Describe()}", allowed);
+            return null;
+        }
+
+        var national = new List<LeaveFact>();
+        var school = new List<string>();
+        var ok = true;
+        foreach (var item in list.Items)
+        {
+            if (item.Kind != YamlNodeKind.Scalar || item.Value is not { } name)
+            {
+                r.Error(item, $"'{key}' of {what} lists {item.Describe()}, which is not a fact", allowed);
+                ok = false;
+            }
+            else if (national.Exists(f => LeaveNames.Of(f) == name) || school.Contains(name, StringComparer.Ordinal))
+            {
+                r.Error(item, $"'{name}' is listed twice in '{key}' of {what}", "each value once");
+                ok = false;
+            }
+            else if (LeaveNames.Facts.TryGetValue(name, out var fact))
+            {
+                national.Add(fact);
+            }
+            else if (declared.Contains(name, StringComparer.Ordinal))
+            {
+                school.Add(name);
+            }
+            else
+            {
+                r.Error(item, $"'{key}' of {what} lists '{name}', which is neither a national fact nor one the leave section declares in 'facts'", allowed);
+                ok = false;
+            }
+        }
+
+        return ok ? (national.Order().ToValueList(), school.ToValueList()) : null;
     }
 
     /// <summary>A list of vocabulary names, each once, in the vocabulary's order.</summary>

@@ -297,6 +297,11 @@ public static class PolicyWriter
             Key(2, "discretion");
             Text(4, "id", leave.Discretion.Id);
             Sources(4, leave.Discretion.Sources);
+            if (leave.Facts.Count > 0)
+            {
+                FlowList(2, "facts", leave.Facts);
+            }
+
             Key(2, "codes");
             foreach (var codes in leave.Codes)
             {
@@ -340,14 +345,14 @@ public static class PolicyWriter
                     Outcome(indent, "outcome", advance.Outcome);
                     break;
                 case RequiredFactsCondition required:
-                    FlowList(indent, "facts", required.Facts.Select(LeaveNames.Of));
+                    FlowList(indent, "facts", FactNames(required.Facts, required.SchoolFacts));
                     Outcome(indent, "outcome", required.Outcome);
                     break;
                 case RefusedFactsCondition refused:
-                    FlowList(indent, "facts", refused.Facts.Select(LeaveNames.Of));
-                    if (refused.UnlessFacts.Count > 0)
+                    FlowList(indent, "facts", FactNames(refused.Facts, refused.SchoolFacts));
+                    if (refused.UnlessFacts.Count + refused.UnlessSchoolFacts.Count > 0)
                     {
-                        FlowList(indent, "unless_facts", refused.UnlessFacts.Select(LeaveNames.Of));
+                        FlowList(indent, "unless_facts", FactNames(refused.UnlessFacts, refused.UnlessSchoolFacts));
                     }
 
                     Outcome(indent, "outcome", refused.Outcome);
@@ -358,9 +363,9 @@ public static class PolicyWriter
                     break;
                 case RefusedYearGroupsCondition years:
                     QuotedList(indent, "year_groups", years.YearGroups);
-                    if (years.UnlessFacts.Count > 0)
+                    if (years.UnlessFacts.Count + years.UnlessSchoolFacts.Count > 0)
                     {
-                        FlowList(indent, "unless_facts", years.UnlessFacts.Select(LeaveNames.Of));
+                        FlowList(indent, "unless_facts", FactNames(years.UnlessFacts, years.UnlessSchoolFacts));
                     }
 
                     Outcome(indent, "outcome", years.Outcome);
@@ -379,6 +384,7 @@ public static class PolicyWriter
                     break;
                 case MaxRequestsPerYearCondition requests:
                     Line(indent, "at_most", Int(requests.AtMost));
+                    Over(indent, requests.Over);
                     Outcome(indent, "outcome", requests.Outcome);
                     break;
                 case AllowedTypesCondition allowed:
@@ -388,6 +394,7 @@ public static class PolicyWriter
                 case MaxDaysPerYearCondition days:
                     Line(indent, "at_most_days", Int(days.AtMostDays));
                     QuotedList(indent, "counts_codes", days.CountsCodes);
+                    Over(indent, days.Over);
                     Outcome(indent, "outcome", days.Outcome);
                     break;
                 case LicenceCondition licence:
@@ -410,8 +417,31 @@ public static class PolicyWriter
                     throw new ArgumentException($"the leave condition '{condition.Id}' is of an unknown kind {condition.GetType().Name}", nameof(condition));
             }
 
+            if (condition.Raises is { } raise)
+            {
+                Key(indent, "raises");
+                Line(indent + 2, "action", ActionName(raise.Action));
+                Text(indent + 2, "title", raise.Title);
+                Sources(indent + 2, raise.Sources);
+            }
+
             Sources(indent, condition.Sources);
             OptionalText(indent, "note", condition.Note);
+        }
+
+        private static IEnumerable<string> FactNames(ValueList<LeaveFact> national, ValueList<string> school) =>
+            national.Select(LeaveNames.Of).Concat(school);
+
+        private void Over(int indent, Policies.Conditions.RollingWindow? over)
+        {
+            if (over is null)
+            {
+                return;
+            }
+
+            Key(indent, "over");
+            Key(indent + 2, "rolling");
+            Line(indent + 4, "months", Int(over.Length));
         }
 
         private void Outcome(int indent, string key, LeaveOutcome outcome) => Line(indent, key, LeaveNames.Of(outcome));

@@ -17,6 +17,12 @@ public abstract record LeaveCondition
     /// <summary>The document's words for it.</summary>
     public required ValueList<string> Sources { get; init; }
 
+    /// <summary>
+    /// The action the condition raises when it decides the outcome (its reason's outcome is the
+    /// decision's), dated the decision's day; null for none.
+    /// </summary>
+    public LeaveRaise? Raises { get; init; }
+
     /// <summary>A free-text note, where the policy gives one.</summary>
     public string? Note { get; init; }
 

@@ -12,6 +12,18 @@ namespace Attendance.Rules.Policies.Leave;
 /// <param name="Conditions">The conditions, in the policy's order.</param>
 public sealed record LeavePolicy(LeaveDiscretion Discretion, ValueList<LeaveCodes> Codes, ValueList<LeaveCondition> Conditions)
 {
+    /// <summary>
+    /// The facts the school declares beside the closed national list (<see cref="LeaveFact"/>), for
+    /// example <c>wedding</c>, in the policy's order; each a lower-case id of letters, digits,
+    /// <c>-</c> and <c>_</c> that is not a national fact's name. Conditions and requests may name them.
+    /// </summary>
+    public ValueList<string> Facts { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>Whether the policy declares a school fact.</summary>
+    /// <param name="name">The fact's id.</param>
+    /// <returns>True where <see cref="Facts"/> lists it.</returns>
+    public bool Declares(string name) => Facts.Contains(name, StringComparer.Ordinal);
+
     /// <summary>The codes of a leave type.</summary>
     /// <param name="type">The type.</param>
     /// <returns>Its codes.</returns>

@@ -11,6 +11,9 @@ public sealed record RefusedYearGroupsCondition : LeaveCondition
     /// <summary>Facts that lift it (the death of an immediate family member).</summary>
     public ValueList<LeaveFact> UnlessFacts { get; init; } = ValueList<LeaveFact>.Empty;
 
+    /// <summary>The school's own facts (declared in the leave section's <c>facts</c>) that lift it.</summary>
+    public ValueList<string> UnlessSchoolFacts { get; init; } = ValueList<string>.Empty;
+
     /// <summary>What it gives.</summary>
     public required LeaveOutcome Outcome { get; init; }
 

@@ -8,6 +8,9 @@ public sealed record RequiredFactsCondition : LeaveCondition
     /// <summary>The facts the request must state.</summary>
     public required ValueList<LeaveFact> Facts { get; init; }
 
+    /// <summary>The school's own facts (declared in the leave section's <c>facts</c>) the request must state too.</summary>
+    public ValueList<string> SchoolFacts { get; init; } = ValueList<string>.Empty;
+
     /// <summary>What a request missing one gives.</summary>
     public required LeaveOutcome Outcome { get; init; }
 
