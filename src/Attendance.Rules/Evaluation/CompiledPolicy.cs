@@ -325,7 +325,7 @@ public sealed partial class CompiledPolicy
                 StagedRule r => new StagedRunner(r, i, Conditions.Stages[i]!),
                 ConditionRule r => new ConditionRunner(r, i, Conditions),
                 RewardRule r => new RewardRunner(r, i),
-                ScheduledRule r => new ScheduledRunner(r, i),
+                ScheduledRule r => new ScheduledRunner(r, i, Conditions.Rules[i]),
                 ReinterpretRule r => new InertRunner(r, i),
                 var r => throw new InvalidOperationException($"no evaluator for rule type {r.TypeName}"),
             };

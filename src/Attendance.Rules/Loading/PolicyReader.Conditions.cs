@@ -147,6 +147,7 @@ internal sealed partial class PolicyReader
             var conditions = rule switch
             {
                 ConditionRule c => [c.When],
+                ScheduledRule { When: { } w } => [w],
                 StagedRule s => s.Stages.Select(x => x.When).OfType<ConditionStage>().Select(x => x.When),
                 _ => Enumerable.Empty<Condition>(),
             };

@@ -50,7 +50,7 @@ internal sealed partial class PolicyReader
         ["staged"] = ["stages"],
         ["reinterpret"] = ["after", "codes", "unless_fact", "count_as"],
         ["reward"] = ["percent", "periods"],
-        ["scheduled"] = ["every"],
+        ["scheduled"] = ["every", "when"],
     };
 
     /// <summary>
@@ -969,7 +969,14 @@ internal sealed partial class PolicyReader
             return null;
         }
 
-        return every is null ? null : new ScheduledRule { Id = id!, Title = title!, Sources = ValueList<string>.Empty, Every = every.Value };
+        Conditions.Previous = null;
+        var when = node.Get("when") is { } whenNode ? Conditions.Read(whenNode, "'when'") : null;
+        if (node.Get("when") is not null && when is null)
+        {
+            return null;
+        }
+
+        return every is null ? null : new ScheduledRule { Id = id!, Title = title!, Sources = ValueList<string>.Empty, Every = every.Value, When = when };
     }
 
     private void CheckReinterpretTargets(List<Rule> rules, List<YamlNode> items)

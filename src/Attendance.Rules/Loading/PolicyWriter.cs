@@ -532,6 +532,11 @@ public static class PolicyWriter
                     break;
                 case ScheduledRule scheduled:
                     Line(indent, "every", Name(PolicyReader.SchoolPeriodNames, scheduled.Every));
+                    if (scheduled.When is { } when)
+                    {
+                        ConditionWriter.Write(sb, indent, "when", when, CodesValue);
+                    }
+
                     break;
                 default:
                     throw new ArgumentException($"the rule '{rule.Id}' is of an unknown type {rule.GetType().Name}", nameof(rule));

@@ -523,7 +523,11 @@ public static partial class ReferenceEvaluator
         {
             foreach (var d in schoolDays.Where(d => IsLastOf(d, rule.Every)))
             {
-                Act(rule, rule.Action!.Value, null, new Session(d, LastSessionOf(d)));
+                var p = new Session(d, LastSessionOf(d));
+                if (rule.When is null || Holds(rule.When, p, new Judgement(new HashSet<Session>())))
+                {
+                    Act(rule, rule.Action!.Value, null, p);
+                }
             }
         }
 

@@ -28,6 +28,9 @@ internal sealed class ConditionPlan
                 case Policies.Rules.ConditionRule r:
                     Rules[i] = Compile(r.When);
                     break;
+                case Policies.Rules.ScheduledRule { When: { } when }:
+                    Rules[i] = Compile(when);
+                    break;
                 case Policies.Rules.StagedRule staged:
                     Stages[i] = [.. staged.Stages.Select(s => s.When is Policies.Rules.ConditionStage c ? Compile(c.When) : null)];
                     break;

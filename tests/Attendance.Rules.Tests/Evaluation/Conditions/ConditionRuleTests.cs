@@ -306,4 +306,16 @@ public class ConditionRuleTests
 
         Assert.Contains(result.Diagnostics, d => d.Message == "'previous' is the word for the stage before, so it cannot be a rule id" && d.Line == 6);
     }
+
+    [Fact]
+    public void A_scheduled_step_with_a_condition_falls_due_only_for_pupils_for_whom_it_holds()
+    {
+        var policy = Compile("  - id: review\n    type: scheduled\n    title: Weekly review\n    action: meeting\n    every: week\n    when: { measure: attendance, below: 90 }\n    source: \"s\"\n");
+
+        var e = Evaluate(policy, "2025-09-01 " + Days(P, 5) + " OO OO " + Days(P, 3), D(2025, 9, 14));
+
+        Assert.Equal(["2025-09-12 PM"], Due(e, "review"));
+        Assert.Equal("last school day of the school week: 2025-09-12; attendance 80.00% (16 of 20 possible sessions) in the academic year 2025/26, below 90%", e.Actions.Single().Evidence);
+        Assert.Empty(Due(Evaluate(policy, "2025-09-01 " + Days(P, 10), D(2025, 9, 14)), "review"));
+    }
 }
