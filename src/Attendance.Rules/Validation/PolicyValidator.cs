@@ -28,6 +28,7 @@ internal static class PolicyValidator
         var warnings = new List<PolicyDiagnostic>();
         ReachabilityCheck.Run(policy, at, warnings);
         DuplicateRuleCheck.Run(policy, at, warnings);
+        JudgedCheck.Run(policy, at, warnings);
         return new ValidationReport(warnings, CalendarCheck.Run(policy, at));
     }
 }

@@ -63,6 +63,10 @@ public class StaticCheckTests
             "duplicate-rules.yaml:39:9: warning: rule 'staged-letters': stage 1 duplicates rule 'first-letter' (line 8): the same condition, judged, applies_to, after and action, so a pupil would get both" + DuplicateExpected,
         ],
         ["needs-calendar.yaml"] = [],
+        ["monitoring-judged-weekly.yaml"] =
+        [
+            "monitoring-judged-weekly.yaml:17:11: warning: rule 'weekly-review': a monitoring period is judged at the end of its last school day, which a rule judged each week sees only when the period ends on the last school day of one (expected judged: day (the default) or session, or early: true on the window)",
+        ],
         ["missing-quote.yaml"] = [],
     };
 
