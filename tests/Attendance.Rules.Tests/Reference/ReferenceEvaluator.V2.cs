@@ -377,6 +377,14 @@ public static partial class ReferenceEvaluator
                         }
                     }
 
+                    // A point in a new academic year before its first school day (an INSET day): the
+                    // year's first term has not started; the previous term is the last one.
+                    if (AcademicYear.Containing(days[^1]) != year)
+                    {
+                        var last = starts[^1];
+                        return pw.Period == WindowPeriod.CurrentAndPreviousTerm ? d => d >= last : d => d >= p.Date;
+                    }
+
                     var from = starts[Math.Max(0, starts.Count - (pw.Period == WindowPeriod.CurrentAndPreviousTerm ? 2 : 1))];
                     return d => d >= from;
                 }

@@ -138,6 +138,15 @@ internal sealed class ConditionColumns
         DayStart[day] = Count;
         YearStart[day] = day > 0 && t.Years[day - 1] == t.Years[day] ? YearStart[day - 1] : day;
         HalfTermStart[day] = day > 0 && t.HalfTerm[day - 1] == t.HalfTerm[day] && t.Years[day - 1] == t.Years[day] ? HalfTermStart[day - 1] : day;
+        // A day the school is closed at the start of a new academic year (an INSET day on 1 September)
+        // carries the summer term's number but is in no term yet: its term so far is itself.
+        if (day > 0 && !t.SchoolDay[day] && t.Years[day] != t.Years[currentTermFirstDay])
+        {
+            TermStart[day] = day;
+            PreviousTermStart[day] = currentTermFirstDay;
+            return;
+        }
+
         if (t.Term[day] != currentTerm || day == 0)
         {
             termOfPrevious = currentTerm;

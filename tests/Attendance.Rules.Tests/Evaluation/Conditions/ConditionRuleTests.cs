@@ -318,4 +318,16 @@ public class ConditionRuleTests
         Assert.Equal("last school day of the school week: 2025-09-12; attendance 80.00% (16 of 20 possible sessions) in the academic year 2025/26, below 90%", e.Actions.Single().Evidence);
         Assert.Empty(Due(Evaluate(policy, "2025-09-01 " + Days(P, 10), D(2025, 9, 14)), "review"));
     }
+
+    [Fact]
+    public void A_closed_day_at_the_start_of_a_new_year_is_in_no_term_yet()
+    {
+        // Regression (second review): a session-judged rule over the term on an INSET day (#) on
+        // 1 September measured July's absence again.
+        var policy = Compile(Rule("r", "{ measure: absence, over: term, above: 0 }", "    judged: session\n"));
+
+        var e = Evaluate(policy, "2025-07-14 O\\ /\\ /\\ /\\ /\\ 2025-09-01 ##", D(2025, 9, 1));
+
+        Assert.Equal(["2025-07-14 AM"], Due(e, "r"));
+    }
 }
