@@ -107,7 +107,7 @@ public static partial class ReferenceEvaluator
 
                 // A count that is fresh or once a year never counts a session towards two of its hits
                 // (engine-semantics); on_lapse and every_time judge the window as it stands.
-                var cuts = rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear;
+                var cuts = (rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear) && IsCountThreshold(rule.When);
                 var j = new Judgement(cuts ? counted : none);
                 var holds = Holds(rule.When, p, j);
                 var fire = rule.Repeat switch
