@@ -131,42 +131,23 @@ internal sealed partial class PolicyReader
         return result.ToValueList();
     }
 
-    /// <summary>Every action reference (after, since, a monitoring period, a change) must name a rule with an action, or a stage it has.</summary>
+    /// <summary>Every action reference (after, since, a monitoring period, a change) must name a rule with an action, or a stage it has; reported at the comparison (or `after`) that names it.</summary>
     private void CheckReferences(ValueList<Rule> rules, ValueList<Indicator> indicators, YamlNode root)
     {
-        var rulesNode = root.Get("rules");
-        foreach (var rule in rules)
+        foreach (var rule in rules.OfType<ConditionRule>())
         {
-            var at = rulesNode?.Items.FirstOrDefault(i => i.Get("id")?.Value == rule.Id) ?? root;
-            r.RuleId = rule.Id;
-            if (rule is ConditionRule { After: { } after })
+            if (rule.After is { } after)
             {
-                CheckReference(after, rules, at.Get("after") ?? at);
+                r.RuleId = rule.Id;
+                CheckReference(after, rules, r.Locations.GetValueOrDefault(rule)?.Get("after") ?? root);
             }
-
-            var conditions = rule switch
-            {
-                ConditionRule c => [c.When],
-                ScheduledRule { When: { } w } => [w],
-                StagedRule s => s.Stages.Select(x => x.When).OfType<ConditionStage>().Select(x => x.When),
-                _ => Enumerable.Empty<Condition>(),
-            };
-            foreach (var comparison in conditions.SelectMany(c => c.Comparisons()))
-            {
-                foreach (var reference in References(comparison))
-                {
-                    // At the comparison that names it, where the reader recorded it.
-                    CheckReference(reference, rules, r.Locations.GetValueOrDefault(comparison) ?? at);
-                }
-            }
-
-            r.RuleId = null;
         }
 
-        foreach (var indicator in indicators)
+        foreach (var site in ConditionSite.Of(rules, indicators))
         {
-            var at = root.Get("indicators")?.Items.FirstOrDefault(i => i.Get("id")?.Value == indicator.Id) ?? root;
-            foreach (var comparison in indicator.When.Comparisons())
+            r.RuleId = site.RuleId;
+            var at = r.Locations.GetValueOrDefault(site.Owner) ?? root;
+            foreach (var comparison in site.When.Comparisons())
             {
                 foreach (var reference in References(comparison))
                 {
@@ -174,6 +155,8 @@ internal sealed partial class PolicyReader
                 }
             }
         }
+
+        r.RuleId = null;
     }
 
     internal static IEnumerable<ActionReference> References(Condition condition) =>

@@ -1,7 +1,6 @@
 using Attendance.Rules.Loading;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Conditions;
-using Attendance.Rules.Policies.Rules;
 
 namespace Attendance.Rules.Validation;
 
@@ -17,42 +16,8 @@ internal static class CalendarCheck
 
     private const string Expected = "a calendar given when evaluating (validate --calendar <file> to check with one)";
 
-    public static IReadOnlyList<PolicyDiagnostic> Run(Policy policy, Locator at)
-    {
-        var found = new List<PolicyDiagnostic>();
-        foreach (var rule in policy.Rules)
-        {
-            switch (rule)
-            {
-                case ConditionRule c:
-                    Add(c.When, c.Id, string.Empty, at, found, c);
-                    break;
-                case StagedRule s:
-                    foreach (var stage in s.Stages)
-                    {
-                        if (stage.When is ConditionStage cs)
-                        {
-                            Add(cs.When, s.Id, $"stage {stage.Number}: ", at, found, stage);
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        foreach (var indicator in policy.Indicators)
-        {
-            Add(indicator.When, null, $"the indicator '{indicator.Id}' ", at, found, indicator);
-        }
-
-        return found;
-    }
-
-    private static void Add(Condition condition, string? ruleId, string prefix, Locator at, List<PolicyDiagnostic> found, object owner)
-    {
-        foreach (var comparison in condition.Comparisons().Where(c => c.Measure is ProjectedMeasure))
-        {
-            found.Add(at.Warning(ruleId, prefix + Message, Expected, null, comparison, owner));
-        }
-    }
+    public static IReadOnlyList<PolicyDiagnostic> Run(Policy policy, Locator at) =>
+        [.. ConditionSite.Of(policy).SelectMany(site => site.When.Comparisons()
+            .Where(c => c.Measure is ProjectedMeasure)
+            .Select(c => at.Warning(site.RuleId, site.Prefix + Message, Expected, null, c, site.Owner)))];
 }

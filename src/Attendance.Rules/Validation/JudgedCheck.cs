@@ -1,7 +1,6 @@
 using Attendance.Rules.Loading;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Conditions;
-using Attendance.Rules.Policies.Rules;
 
 namespace Attendance.Rules.Validation;
 
@@ -16,37 +15,12 @@ internal static class JudgedCheck
 
     public static void Run(Policy policy, Locator at, List<PolicyDiagnostic> warnings)
     {
-        foreach (var rule in policy.Rules)
+        foreach (var site in ConditionSite.Of(policy).Where(s => s.Judged is not (JudgedPeriod.Session or JudgedPeriod.Day)))
         {
-            switch (rule)
+            foreach (var comparison in site.When.Comparisons().Where(c => c.Over is MonitoringWindow { Early: false }))
             {
-                case ConditionRule c:
-                    Check(c.When, c.Judged, c.Id, string.Empty, at, warnings, c);
-                    break;
-                case StagedRule s:
-                    foreach (var stage in s.Stages)
-                    {
-                        if (stage.When is ConditionStage cs)
-                        {
-                            Check(cs.When, cs.Judged, s.Id, $"stage {stage.Number}: ", at, warnings, stage);
-                        }
-                    }
-
-                    break;
+                warnings.Add(at.Warning(site.RuleId, $"{site.Prefix}a monitoring period is judged at the end of its last school day, which a rule judged each {site.Judged.ToString().ToLowerInvariant()} sees only when the period ends on the last school day of one", Expected, null, comparison, site.Owner));
             }
-        }
-    }
-
-    private static void Check(Condition condition, JudgedPeriod judged, string ruleId, string prefix, Locator at, List<PolicyDiagnostic> warnings, object owner)
-    {
-        if (judged is JudgedPeriod.Session or JudgedPeriod.Day)
-        {
-            return;
-        }
-
-        foreach (var comparison in condition.Comparisons().Where(c => c.Over is MonitoringWindow { Early: false }))
-        {
-            warnings.Add(at.Warning(ruleId, $"{prefix}a monitoring period is judged at the end of its last school day, which a rule judged each {judged.ToString().ToLowerInvariant()} sees only when the period ends on the last school day of one", Expected, null, comparison, owner));
         }
     }
 }
