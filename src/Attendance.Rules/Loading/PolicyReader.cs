@@ -195,9 +195,6 @@ internal sealed partial class PolicyReader
         };
     }
 
-    private static string Name<T>(Dictionary<string, T> names, T value)
-        where T : struct, Enum => names.First(p => EqualityComparer<T>.Default.Equals(p.Value, value)).Key;
-
     internal static bool IsKebab(string id) =>
         id.Length is > 0 and <= 80 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && id[0] != '-' && id[^1] != '-';
 
@@ -602,7 +599,7 @@ internal sealed partial class PolicyReader
             r.Error(repeatNode, honoured is null
                 ? $"{ruleWhat} takes no 'repeat': it falls due by its own schedule"
                 : $"{ruleWhat} cannot repeat '{repeatNode.Value}'",
-                honoured is null ? "no 'repeat' key" : "repeat: " + string.Join(" or ", honoured.Select(m => Name(RepeatNames, m))));
+                honoured is null ? "no 'repeat' key" : "repeat: " + string.Join(" or ", honoured.Select(m => PolicyWriter.Name(RepeatNames, m))));
             repeat = null;
         }
         var role = r.Enum(node, "role", ruleWhat, RoleNames, required: false) ?? RuleRole.None;
@@ -767,27 +764,8 @@ internal sealed partial class PolicyReader
         return null;
     }
 
-    private CodeSelection? CodesOf(YamlNode node, string what)
-    {
-        if (r.Required(node, "codes", what) is not { } codesNode)
-        {
-            return null;
-        }
-
-        if (codesNode.Kind == YamlNodeKind.Scalar && !codesNode.IsQuoted && codesNode.Value is { } name && IsKebab(name) && name.Length > 2)
-        {
-            if (codeSets.TryGetValue(name, out var set))
-            {
-                return new CodeSelection(name, set);
-            }
-
-            r.Error(codesNode, $"'{name}' is not one of the policy's code sets", codeSets.Count == 0 ? "a list of codes" : "a list of codes or one of: " + string.Join(", ", codeSets.Keys));
-            return null;
-        }
-
-        var codes = r.CodeList(codesNode, "codes", what);
-        return codes.Count == 0 ? null : new CodeSelection(null, codes);
-    }
+    private CodeSelection? CodesOf(YamlNode node, string what) =>
+        r.Required(node, "codes", what) is { } codesNode ? Conditions.ReadCodes(codesNode, "codes", what) : null;
 
     private UnresolvedCodeRule? ReadUnresolved(YamlNode node, string what, string? id, string? title)
     {

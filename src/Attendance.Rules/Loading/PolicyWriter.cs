@@ -824,7 +824,8 @@ public static class PolicyWriter
 
     private static string ActionName(ActionKind action) => Name(PolicyReader.ActionNames, action);
 
-    private static string Name<T>(Dictionary<string, T> names, T value)
+    /// <summary>A vocabulary word's name in the policy format (the reader's tables map names to values).</summary>
+    internal static string Name<T>(Dictionary<string, T> names, T value)
         where T : struct, Enum
     {
         foreach (var pair in names)
