@@ -178,7 +178,7 @@ public sealed partial class CompiledPolicy
         run.IndicatorPoint = point;
         for (var i = 0; i < nodes.Length; i++)
         {
-            run.IndicatorHolds[i] = count > 0 && ConditionRunner.Applies(null, run) && nodes[i].Holds(run, point);
+            run.IndicatorHolds[i] = count > 0 && nodes[i].Holds(run, point);
         }
     }
 

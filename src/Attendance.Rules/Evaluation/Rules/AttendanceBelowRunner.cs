@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
 
 namespace Attendance.Rules.Evaluation.Rules;
@@ -7,9 +8,11 @@ namespace Attendance.Rules.Evaluation.Rules;
 internal sealed class AttendanceBelowRunner(AttendanceBelowRule rule, int order) : RuleRunner(rule, order)
 {
     private readonly PercentThreshold threshold = new(rule.Percent);
-    private FiringGate gate = new(rule.Repeat);
+    // fresh_sessions is for counts; the reader refuses it here, and a policy built in code gets on_lapse, as before.
+    private readonly RepeatMode mode = rule.Repeat == RepeatMode.FreshSessions ? RepeatMode.OnLapse : rule.Repeat;
+    private FiringGate gate;
 
-    public override void Reset() => gate = new(rule.Repeat);
+    public override void Reset() => gate = new(mode);
 
     public override void OnYearStart(EvaluationRun run) => gate.StartYear();
 

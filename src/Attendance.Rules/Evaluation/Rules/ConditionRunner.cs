@@ -20,8 +20,7 @@ internal sealed class ConditionRunner : RuleRunner
     private readonly PeriodEnds periods;
     private int[] scratch = new int[16];
     private bool applies;
-    private bool held;
-    private bool firedThisYear;
+    private FiringGate gate;
     private int freshFrom;
     private readonly bool countsSessions;
 
@@ -32,14 +31,7 @@ internal sealed class ConditionRunner : RuleRunner
         plan = conditions.Rules[order]!;
         countsSessions = ConditionShapes.IsSessionCount(rule.When);
         after = rule.After is { } a ? conditions.ResolveReference(a) : new ResolvedReference(-1, 0);
-        periods = rule.Judged switch
-        {
-            JudgedPeriod.Week => PeriodEnds.Week,
-            JudgedPeriod.HalfTerm => PeriodEnds.HalfTerm,
-            JudgedPeriod.Term => PeriodEnds.Term,
-            JudgedPeriod.Year => PeriodEnds.Year,
-            _ => PeriodEnds.None,
-        };
+        periods = JudgedPeriods.Ends(rule.Judged);
     }
 
     public override bool[]? SessionMask => rule.Judged == JudgedPeriod.Session ? null : NoSessions;
@@ -48,7 +40,7 @@ internal sealed class ConditionRunner : RuleRunner
 
     public override void Reset()
     {
-        held = firedThisYear = false;
+        gate = new(rule.Repeat);
         freshFrom = 0;
     }
 
@@ -64,14 +56,14 @@ internal sealed class ConditionRunner : RuleRunner
         return (scope.YearGroups.Count == 0 || EvaluationRun.Contains(scope.YearGroups, year)) && (!scope.CompulsoryAge || run.IsCompulsoryAge);
     }
 
-    public override void OnYearStart(EvaluationRun run) => held = firedThisYear = false;
+    public override void OnYearStart(EvaluationRun run) => gate.StartYear();
 
     public override void OnSession(EvaluationRun run, int mark) =>
         Judge(run, new JudgedPoint(run.Day, run.Columns!.Count, run.Columns.HasEnded(run.Day), freshFrom), mark);
 
     public override void OnSchoolDayEnd(EvaluationRun run, int day)
     {
-        if (rule.Judged == JudgedPeriod.Session || (periods != PeriodEnds.None && (run.Timeline.Ends[day] & periods) == 0))
+        if (rule.Judged == JudgedPeriod.Session || !JudgedPeriods.IsPoint(periods, run.Timeline.Ends[day]))
         {
             return;
         }
@@ -81,27 +73,12 @@ internal sealed class ConditionRunner : RuleRunner
 
     private void Judge(EvaluationRun run, in JudgedPoint p, int mark)
     {
-        if (!applies || (after.Runner >= 0 && ActionAnchors.Find(run, after, p.Day) < 0))
-        {
-            held = false;
-            return;
-        }
-
-        var holds = plan.Holds(run, p);
-        var wasHeld = held;
-        held = holds;
-        var fires = holds && rule.Repeat switch
-        {
-            RepeatMode.OncePerYear => !firedThisYear,
-            RepeatMode.OnLapse => !wasHeld,
-            _ => true,
-        };
-        if (!fires)
+        var holds = applies && (after.Runner < 0 || ActionAnchors.Find(run, after, p.Day) >= 0) && plan.Holds(run, p);
+        if (!gate.Fires(holds))
         {
             return;
         }
 
-        firedThisYear = true;
         var action = mark >= 0 ? Due(run, mark) : Due(EndOf(run, p.Day));
         action.A = p.Day;
         action.B = p.Sessions;

@@ -38,6 +38,8 @@ internal struct FiringGate(RepeatMode mode)
             return true;
         }
 
-        return !wasHeld;
+        // Fresh counts and every_time fall due at every point the condition holds (a fresh count
+        // holds again only once new sessions reach it).
+        return mode is RepeatMode.FreshSessions or RepeatMode.EveryTime || !wasHeld;
     }
 }

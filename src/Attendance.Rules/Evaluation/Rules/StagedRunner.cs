@@ -136,7 +136,7 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
 
         if (!stopped && reached < rule.Stages.Count && rule.Stages[reached].When is ConditionStage condition)
         {
-            if (condition.Judged != JudgedPeriod.Session && IsJudgedEnd(condition.Judged, run.Timeline.Ends[day]) && AfterPrevious(run, day))
+            if (condition.Judged != JudgedPeriod.Session && JudgedPeriods.IsPoint(JudgedPeriods.Ends(condition.Judged), run.Timeline.Ends[day]) && AfterPrevious(run, day))
             {
                 JudgeCondition(run, new JudgedPoint(day, run.Columns!.Count, true), -1);
             }
@@ -179,15 +179,6 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
 
     /// <summary>A stage after the first is judged only on a day after the previous stage's day.</summary>
     private bool AfterPrevious(EvaluationRun run, int day) => reached == 0 || run.Timeline.Dates[day] > dates[reached - 1];
-
-    private static bool IsJudgedEnd(JudgedPeriod judged, PeriodEnds ends) => judged switch
-    {
-        JudgedPeriod.Week => (ends & PeriodEnds.Week) != 0,
-        JudgedPeriod.HalfTerm => (ends & PeriodEnds.HalfTerm) != 0,
-        JudgedPeriod.Term => (ends & PeriodEnds.Term) != 0,
-        JudgedPeriod.Year => (ends & PeriodEnds.Year) != 0,
-        _ => true,
-    };
 
     private void JudgeCondition(EvaluationRun run, in JudgedPoint p, int mark)
     {
