@@ -37,8 +37,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         }
 
         var anchor = ActionAnchors.Find(run, windowAnchor, p.Day);
-        return anchor >= 0 && Complete(run, p) && run.Timeline.SchoolDay[p.Day]
-            && Ordinal(run, p.Day) - Ordinal(run, anchor) == monitoring.SchoolDays;
+        return anchor >= 0 && IsPeriodEnd(run, p, anchor, monitoring.SchoolDays);
     }
 
     /// <summary>The measure's figures at a point: a numerator and denominator for a percentage, a count otherwise.</summary>
@@ -61,8 +60,9 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         _ => Math.Sign(m.Num - value),
     };
 
-    /// <summary>Whether the point's day is complete (set when the point is made, so evidence written later reads the same).</summary>
-    private static bool Complete(EvaluationRun run, in JudgedPoint p) => p.DayEnded;
+    /// <summary>Whether the point is the end of the last school day of a monitoring period of <paramref name="days"/> school days after <paramref name="anchor"/>'s day.</summary>
+    private static bool IsPeriodEnd(EvaluationRun run, in JudgedPoint p, int anchor, int days) =>
+        p.DayEnded && run.Timeline.SchoolDay[p.Day] && Ordinal(run, p.Day) - Ordinal(run, anchor) == days;
 
     /// <summary>The school days ended by the end of a day (the day itself counted if a school day).</summary>
     private static int Ordinal(EvaluationRun run, int day) =>
@@ -107,8 +107,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 }
 
                 var elapsed = Ordinal(run, day) - Ordinal(run, anchor);
-                var atEnd = elapsed == m.SchoolDays && Complete(run, p) && t.SchoolDay[day];
-                return elapsed <= 0 || elapsed > m.SchoolDays || (!m.Early && !atEnd) ? -1 : anchor + 1;
+                return elapsed <= 0 || elapsed > m.SchoolDays || (!m.Early && !IsPeriodEnd(run, p, anchor, m.SchoolDays)) ? -1 : anchor + 1;
             default:
                 return -1;
         }
@@ -148,7 +147,8 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         var s = cols.Sessions;
         var first = FirstSession(run, p, from);
         var end = p.Sessions;
-        var dayEnd = Complete(run, p) ? p.Day + 1 : p.Day;
+        // The point's day counts once complete (p.DayEnded is set when the point is made, so evidence written later reads the same).
+        var dayEnd = p.DayEnded ? p.Day + 1 : p.Day;
         switch (measure)
         {
             case PercentMeasure:
