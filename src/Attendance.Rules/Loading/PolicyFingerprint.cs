@@ -1,14 +1,14 @@
-using System.Security.Cryptography;
-using System.Text;
+using Attendance.Rules.Loading.Canonical;
 using Attendance.Rules.Policies;
 
 namespace Attendance.Rules.Loading;
 
 /// <summary>
 /// A short fingerprint of a policy's content: the first 12 lower-case hex digits of the SHA-256 of
-/// its canonical YAML (<see cref="PolicyWriter.Write"/>) in UTF-8. Equal policies have equal
-/// fingerprints however their files were laid out (comments, key order, quoting, a BOM, CRLF line
-/// endings, <c>extends</c>); a change to any value changes it.
+/// its canonical form, the tree built from the model that <see cref="PolicyWriter.Write"/> also lays
+/// out as YAML (no YAML is written to take a fingerprint). Equal policies have equal fingerprints
+/// however their files were laid out (comments, key order, quoting, a BOM, CRLF line endings,
+/// <c>extends</c>); a change to any value changes it.
 /// </summary>
 public static class PolicyFingerprint
 {
@@ -22,7 +22,7 @@ public static class PolicyFingerprint
     public static string Of(Policy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(PolicyWriter.Write(policy)));
+        var hash = CanonicalHash.Of(PolicyWriter.CanonicalForm(policy));
         return Convert.ToHexStringLower(hash)[..Length];
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Attendance.Rules.Leave;
+using Attendance.Rules.Loading.Canonical;
 using Attendance.Rules.Loading.Language;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Leave;
@@ -29,7 +30,7 @@ public static class PolicyWriter
     /// The most characters of a quoted text written on one line; longer texts continue on the next
     /// line after an escaped line break, so no line nears the loader's line-length limit.
     /// </summary>
-    internal const int MaxQuotedChunk = 2000;
+    internal const int MaxQuotedChunk = CanonicalYaml.MaxQuotedChunk;
 
     /// <summary>The largest <c>at_least</c> the loader accepts.</summary>
     private const int MaxAtLeast = 10_000;
@@ -47,16 +48,36 @@ public static class PolicyWriter
     public static string Write(Policy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var w = new Writer(policy);
-        w.WritePolicy();
-        return w.ToString();
+        return CanonicalYaml.Render(CanonicalForm(policy));
     }
 
-    private sealed class Writer(Policy policy)
+    /// <summary>The policy's canonical form: the tree <see cref="Write"/> lays out and <see cref="PolicyFingerprint"/> hashes.</summary>
+    /// <exception cref="ArgumentException">The policy holds a time with seconds.</exception>
+    internal static CanonicalMap CanonicalForm(Policy policy)
     {
-        private readonly StringBuilder sb = new();
+        var w = new Writer(policy);
+        w.WritePolicy();
+        return w.Root;
+    }
 
-        public override string ToString() => sb.ToString();
+    /// <summary>
+    /// Walks the model in the format's key order, building the canonical form. The walk names each
+    /// key with the indent it has in the YAML; the indents place each value in the tree.
+    /// </summary>
+    private sealed class Writer
+    {
+        private readonly Policy policy;
+
+        /// <summary>The open containers, innermost last: the indent their content is written at.</summary>
+        private readonly List<Open> open = [];
+
+        public Writer(Policy policy)
+        {
+            this.policy = policy;
+            open.Add(new Open(0, Root, null, -1));
+        }
+
+        public CanonicalMap Root { get; } = new();
 
         public void WritePolicy()
         {
@@ -115,7 +136,7 @@ public static class PolicyWriter
                     {
                         Text(4, "id", indicator.Id);
                         Text(4, "title", indicator.Title);
-                        ConditionWriter.Write(sb, 4, "when", indicator.When, CodesValue);
+                        Node(4, "when", ConditionWriter.Node(indicator.When, CodesValue));
                         Sources(4, indicator.Sources);
                         OptionalText(4, "note", indicator.Note);
                     });
@@ -534,7 +555,7 @@ public static class PolicyWriter
                     Line(indent, "every", Name(PolicyReader.SchoolPeriodNames, scheduled.Every));
                     if (scheduled.When is { } when)
                     {
-                        ConditionWriter.Write(sb, indent, "when", when, CodesValue);
+                        Node(indent, "when", ConditionWriter.Node(when, CodesValue));
                     }
 
                     break;
@@ -611,7 +632,7 @@ public static class PolicyWriter
 
             if (rule.After is { } after)
             {
-                Line(indent, "after", ConditionWriter.Reference(after));
+                Node(indent, "after", ConditionWriter.Reference(after));
             }
 
             if (rule.Role != RuleRole.None)
@@ -633,7 +654,7 @@ public static class PolicyWriter
                 }
             }
 
-            ConditionWriter.Write(sb, indent, "when", rule.When, CodesValue);
+            Node(indent, "when", ConditionWriter.Node(rule.When, CodesValue));
             Sources(indent, rule.Sources);
             FollowUps(indent, rule.FollowUps);
             if (rule.Repeat != RepeatMode.OncePerYear)
@@ -645,10 +666,10 @@ public static class PolicyWriter
         }
 
         /// <summary>A code selection as a value: the code set's name where the policy has that set, else the quoted codes.</summary>
-        private string CodesValue(CodeSelection selection) =>
+        private CanonicalNode CodesValue(CodeSelection selection) =>
             selection.SetName is { } name && name.Length > 2 && PolicyReader.IsKebab(name) && policy.CodeSets.Any(s => s.Key == name && s.Value.Equals(selection.Codes))
-                ? name
-                : "[" + string.Join(", ", selection.Codes.Select(c => Quote(c, 0))) + "]";
+                ? new CanonicalScalar(name)
+                : List(ListLayout.Flow, selection.Codes.Select(c => new CanonicalText(c)));
 
         private void WriteStage(int indent, Stage stage)
         {
@@ -662,7 +683,7 @@ public static class PolicyWriter
                     Line(indent, "judged", Name(PolicyReader.JudgedNames, conditionStage.Judged));
                 }
 
-                ConditionWriter.Write(sb, indent, "when", conditionStage.When, CodesValue);
+                Node(indent, "when", ConditionWriter.Node(conditionStage.When, CodesValue));
                 Sources(indent, stage.Sources);
                 FollowUps(indent, stage.FollowUps);
                 return;
@@ -741,50 +762,48 @@ public static class PolicyWriter
             }
             else if (sources.Count > 1)
             {
-                Key(indent, "source");
-                foreach (var source in sources)
-                {
-                    Pad(indent + 2).Append("- ").Append(Quote(source, indent + 4)).Append('\n');
-                }
+                Node(indent, "source", List(ListLayout.Block, sources.Select(t => new CanonicalText(t))));
             }
         }
 
         /// <summary>A list of texts, each double-quoted.</summary>
         private void QuotedList(int indent, string key, IEnumerable<string> texts) =>
-            FlowList(indent, key, texts.Select(t => Quote(t, indent + 4)));
+            Node(indent, key, List(ListLayout.FlowIfFits, texts.Select(t => new CanonicalText(t))));
 
-        /// <summary>A list of scalars: in flow style where it fits on one line, else one item a line.</summary>
-        private void FlowList(int indent, string key, IEnumerable<string> rendered)
+        /// <summary>A list of values in their canonical spelling: in flow style where it fits on one line, else one item a line.</summary>
+        private void FlowList(int indent, string key, IEnumerable<string> values) =>
+            Node(indent, key, List(ListLayout.FlowIfFits, values.Select(v => new CanonicalScalar(v))));
+
+        private static CanonicalList List(ListLayout layout, IEnumerable<CanonicalNode> items)
         {
-            var items = rendered.ToList();
-            var flow = $"[{string.Join(", ", items)}]";
-            if (items.Count == 0 || (indent + key.Length + 2 + flow.Length <= 120 && !flow.Contains('\n', StringComparison.Ordinal)))
-            {
-                Line(indent, key, flow);
-                return;
-            }
-
-            Key(indent, key);
-            foreach (var item in items)
-            {
-                Pad(indent + 2).Append("- ").Append(item).Append('\n');
-            }
+            var list = new CanonicalList(layout);
+            list.Items.AddRange(items);
+            return list;
         }
 
         /// <summary>An item of a block sequence whose content is a mapping written at <paramref name="indent"/> + 2.</summary>
         private void Item(int indent, Action writeMapping)
         {
-            var start = sb.Length;
+            var item = new CanonicalMap();
+            ListAt(indent, ListLayout.Block).Items.Add(item);
+            open.Add(new Open(indent + 2, item, null, -1));
             writeMapping();
-            // The mapping's first line starts with indent + 2 spaces; its dash goes at indent.
-            sb[start + indent] = '-';
         }
 
-        private void Key(int indent, string key) => Pad(indent).Append(key).Append(":\n");
+        /// <summary>A key whose value (a mapping or a list) follows at <paramref name="indent"/> + 2.</summary>
+        private void Key(int indent, string key)
+        {
+            var map = MapAt(indent);
+            map.Add(key, new CanonicalMap());
+            open.Add(new Open(indent + 2, (CanonicalMap)map.Entries[^1].Value, map, map.Entries.Count - 1));
+        }
 
-        private void Line(int indent, string key, string value) => Pad(indent).Append(key).Append(": ").Append(value).Append('\n');
+        /// <summary>A key and a value already in its canonical spelling.</summary>
+        private void Line(int indent, string key, string value) => MapAt(indent).Add(key, new CanonicalScalar(value));
 
-        private void Text(int indent, string key, string value) => Line(indent, key, Quote(value, indent + 2));
+        private void Node(int indent, string key, CanonicalNode value) => MapAt(indent).Add(key, value);
+
+        private void Text(int indent, string key, string value) => MapAt(indent).Add(key, new CanonicalText(value));
 
         private void OptionalText(int indent, string key, string? value)
         {
@@ -802,7 +821,44 @@ public static class PolicyWriter
             }
         }
 
-        private StringBuilder Pad(int indent) => sb.Append(' ', indent);
+        /// <summary>The container whose content is written at <paramref name="indent"/>; those deeper are complete.</summary>
+        private Open At(int indent)
+        {
+            while (open[^1].Indent > indent)
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+
+            return open[^1].Indent == indent
+                ? open[^1]
+                : throw new InvalidOperationException($"the writer wrote at indent {indent} with nothing open there");
+        }
+
+        private CanonicalMap MapAt(int indent) =>
+            At(indent).Node as CanonicalMap ?? throw new InvalidOperationException($"the writer wrote a key into a list at indent {indent}");
+
+        /// <summary>The list at <paramref name="indent"/>; a key just opened there becomes one.</summary>
+        private CanonicalList ListAt(int indent, ListLayout layout)
+        {
+            var at = At(indent);
+            if (at.Node is CanonicalList list)
+            {
+                return list;
+            }
+
+            if (at.Parent is null || at.Node is not CanonicalMap { Entries.Count: 0 })
+            {
+                throw new InvalidOperationException($"the writer wrote a list item into a mapping at indent {indent}");
+            }
+
+            list = new CanonicalList(layout);
+            at.Parent.Entries[at.Index] = new(at.Parent.Entries[at.Index].Key, list);
+            open[^1] = at with { Node = list };
+            return list;
+        }
+
+        /// <summary>A container open for content at an indent, and where it sits in its parent mapping.</summary>
+        private sealed record Open(int Indent, CanonicalNode Node, CanonicalMap? Parent, int Index);
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -839,73 +895,5 @@ public static class PolicyWriter
         throw new ArgumentException($"the value {value} has no name in the policy format", nameof(value));
     }
 
-    /// <summary>
-    /// A double-quoted YAML scalar. Characters YAML does not allow as they are (controls, line
-    /// breaks, the BOM) are escaped, as are '\' and '"'; everything else, non-ASCII included, is
-    /// written as it is. A text longer than <see cref="MaxQuotedChunk"/> continues on further lines
-    /// (indented by <paramref name="continuationIndent"/>) after an escaped line break, with a
-    /// space that starts a continuation line escaped so it is kept.
-    /// </summary>
-    private static string Quote(string text, int continuationIndent)
-    {
-        var result = new StringBuilder(text.Length + 2);
-        result.Append('"');
-        var onLine = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            string token;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                token = text.Substring(i, 2);
-                i++;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                throw new ArgumentException($"the text \"{text}\" holds a lone UTF-16 surrogate (U+{(int)c:X4}), which YAML cannot hold", nameof(text));
-            }
-            else
-            {
-                token = Escape(c);
-            }
-
-            if (onLine > 0 && onLine + token.Length > MaxQuotedChunk)
-            {
-                result.Append("\\\n").Append(' ', Math.Max(2, continuationIndent));
-                onLine = 0;
-                if (token == " ")
-                {
-                    // Leading white space of a continuation line is dropped unless escaped.
-                    token = "\\ ";
-                }
-            }
-
-            result.Append(token);
-            onLine += token.Length;
-        }
-
-        return result.Append('"').ToString();
-    }
-
-    private static string Escape(char c) => c switch
-    {
-        '\\' => "\\\\",
-        '"' => "\\\"",
-        '\0' => "\\0",
-        '\a' => "\\a",
-        '\b' => "\\b",
-        '\t' => "\\t",
-        '\n' => "\\n",
-        '\v' => "\\v",
-        '\f' => "\\f",
-        '\r' => "\\r",
-        '\u001B' => "\\e",
-        '\u0085' => "\\N",
-        '\u00A0' => "\\_",
-        '\u2028' => "\\L",
-        '\u2029' => "\\P",
-        < '\u0020' or (>= '\u007F' and <= '\u009F') => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
-        '\uFEFF' or '\uFFFE' or '\uFFFF' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
-        _ => c.ToString(),
-    };
+    private static string Quote(string text, int continuationIndent) => CanonicalYaml.Quote(text, continuationIndent);
 }

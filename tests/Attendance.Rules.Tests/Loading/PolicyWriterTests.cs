@@ -377,15 +377,17 @@ public class PolicyWriterTests
 
     [Theory]
     [MemberData(nameof(Policies))]
-    public void A_fingerprint_is_12_lower_case_hex_digits_of_the_SHA_256_of_the_canonical_text(string relativePath)
+    public void A_fingerprint_is_12_lower_case_hex_digits_of_the_SHA_256_of_the_canonical_form(string relativePath)
     {
         var policy = PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, relativePath));
 
         var fingerprint = PolicyFingerprint.Of(policy);
 
         Assert.Matches(new Regex("^[0-9a-f]{12}$"), fingerprint);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(PolicyWriter.Write(policy)));
+        var hash = global::Attendance.Rules.Loading.Canonical.CanonicalHash.Of(PolicyWriter.CanonicalForm(policy));
         Assert.Equal(Convert.ToHexString(hash)[..12].ToLowerInvariant(), fingerprint);
+        // The canonical form is hashed, not its YAML.
+        Assert.NotEqual(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(PolicyWriter.Write(policy))))[..12].ToLowerInvariant(), fingerprint);
         Assert.Equal($"{policy.Version}+{fingerprint}", PolicyFingerprint.VersionOf(policy));
     }
 
