@@ -6,7 +6,7 @@ using Attendance.Rules.Cli.Input;
 namespace Attendance.Rules.Cli;
 
 /// <summary>
-/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c>, <c>explain</c>, <c>report</c>, <c>test</c> and <c>leave</c>. Exit codes:
+/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c>, <c>explain</c>, <c>report</c>, <c>test</c>, <c>leave</c>, <c>migrate</c> and <c>diff</c>. Exit codes:
 /// 0 success, 2 bad input (a bad policy, CSV, calendar or command line, an unknown pupil), 1
 /// anything else; never a stack trace unless <c>--verbose</c>.
 /// </summary>
@@ -123,6 +123,7 @@ public static class App
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(LeaveCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         return root;
     }
 }

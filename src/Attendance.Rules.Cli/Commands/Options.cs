@@ -71,16 +71,31 @@ internal static class Options
     public static Func<ParseResult, InputOptions> AddInputs(Command command)
     {
         var policy = Policy();
+        command.Options.Add(policy);
+        var rest = AddInputsBesidesPolicy(command);
+        return result => rest(result, result.GetRequiredValue(policy));
+    }
+
+    /// <summary>
+    /// Adds the inputs other than <c>--policy</c> (for <c>diff</c>, which takes two); the function
+    /// gives the options for one policy path. Without <paramref name="asOf"/> (<c>letters</c>, which
+    /// evaluates to its <c>--to</c>) there is no <c>--as-of</c>.
+    /// </summary>
+    public static Func<ParseResult, string, InputOptions> AddInputsBesidesPolicy(Command command, bool asOf = true)
+    {
         var marks = Marks();
         var pupils = Pupils();
-        var asOf = AsOf();
+        var asOfOption = asOf ? AsOf() : null;
         var calendar = Calendar();
         var strict = Strict();
         var lenient = Lenient();
         var encoding = Encoding();
-        foreach (var option in new Option[] { policy, marks, pupils, asOf, calendar, strict, lenient, encoding })
+        foreach (var option in new Option?[] { marks, pupils, asOfOption, calendar, strict, lenient, encoding })
         {
-            command.Options.Add(option);
+            if (option is not null)
+            {
+                command.Options.Add(option);
+            }
         }
 
         command.Validators.Add(result =>
@@ -91,11 +106,11 @@ internal static class Options
             }
         });
 
-        return result => new InputOptions(
-            result.GetRequiredValue(policy),
+        return (result, policy) => new InputOptions(
+            policy,
             result.GetRequiredValue(marks),
             result.GetValue(pupils),
-            result.GetValue(asOf),
+            asOfOption is null ? null : result.GetValue(asOfOption),
             result.GetValue(calendar),
             result.GetValue(lenient),
             result.GetValue<bool>(VerboseName),
