@@ -41,8 +41,8 @@ internal sealed partial class PolicyReader
     private static readonly Dictionary<string, string[]> RuleKeys = new(StringComparer.Ordinal)
     {
         ["attendance_below"] = ["percent", "inclusive", "period", "min_possible_sessions"],
-        ["session_count"] = ["codes", "at_least", "more_than", "days", "more_than_days", "window"],
-        ["consecutive_days"] = ["codes", "at_least", "more_than"],
+        ["session_count"] = ["codes", Language.CodeReadingKey.Name, "at_least", "more_than", "days", "more_than_days", "window"],
+        ["consecutive_days"] = ["codes", Language.CodeReadingKey.Name, "at_least", "more_than"],
         ["daily_code"] = ["codes"],
         ["unresolved_code"] = ["code", "school_days"],
         ["code_starts"] = ["codes", "within_school_days"],
@@ -698,9 +698,10 @@ internal sealed partial class PolicyReader
         var codes = CodesOf(node, what);
         var count = ReadCount(node, what, allowDays: true);
         var window = ReadWindow(node, what);
-        return codes is null || count is null || window is null ? null : new SessionCountRule
+        var reading = ReadCodeReading(node, what);
+        return codes is null || count is null || window is null || reading is null ? null : new SessionCountRule
         {
-            Id = id!, Title = title!, Sources = ValueList<string>.Empty, Codes = codes, AtLeastSessions = count.Value, Window = window,
+            Id = id!, Title = title!, Sources = ValueList<string>.Empty, Codes = codes, Reading = reading.Value, AtLeastSessions = count.Value, Window = window,
         };
     }
 
@@ -708,10 +709,29 @@ internal sealed partial class PolicyReader
     {
         var codes = CodesOf(node, what);
         var count = ReadCount(node, what, allowDays: false);
-        return codes is null || count is null ? null : new ConsecutiveDaysRule
+        var reading = ReadCodeReading(node, what);
+        return codes is null || count is null || reading is null ? null : new ConsecutiveDaysRule
         {
-            Id = id!, Title = title!, Sources = ValueList<string>.Empty, Codes = codes, AtLeastDays = count.Value,
+            Id = id!, Title = title!, Sources = ValueList<string>.Empty, Codes = codes, Reading = reading.Value, AtLeastDays = count.Value,
         };
+    }
+
+    /// <summary>The optional <c>codes_as</c> key, as the code measures of the language v2 declare it.</summary>
+    private CodeReading? ReadCodeReading(YamlNode node, string what)
+    {
+        if (node.Get(Language.CodeReadingKey.Name) is not { } value)
+        {
+            return CodeReading.Reinterpreted;
+        }
+
+        var spec = Language.CodeReadingKey.Spec;
+        if (value.Kind == YamlNodeKind.Scalar && value.Value is { } word && spec.Choices!.Contains(word, StringComparer.Ordinal))
+        {
+            return Language.CodeReadingKey.Parse(word);
+        }
+
+        r.Error(value, $"'{spec.Name}' of {what} is {value.Describe()}", "one of: " + string.Join(", ", spec.Choices!));
+        return null;
     }
 
     /// <summary>Reads exactly one of at_least, more_than (and for sessions days, more_than_days) as a count of sessions (or days).</summary>

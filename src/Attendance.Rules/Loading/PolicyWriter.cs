@@ -505,11 +505,13 @@ public static class PolicyWriter
                     break;
                 case SessionCountRule count:
                     Codes(indent, "codes", count.Codes);
+                    Reading(indent, count.Reading);
                     SessionCount(indent, count.AtLeastSessions);
                     WriteWindow(indent, count.Window);
                     break;
                 case ConsecutiveDaysRule consecutive:
                     Codes(indent, "codes", consecutive.Codes);
+                    Reading(indent, consecutive.Reading);
                     if (consecutive.AtLeastDays > MaxAtLeast)
                     {
                         // more_than: N stands for N + 1 and may say one more than at_least can.
@@ -804,6 +806,15 @@ public static class PolicyWriter
         private void Node(int indent, string key, CanonicalNode value) => MapAt(indent).Add(key, value);
 
         private void Text(int indent, string key, string value) => MapAt(indent).Add(key, new CanonicalText(value));
+
+        /// <summary>The <c>codes_as</c> key of a v1 counting type, as the code measures write it: left out for the default.</summary>
+        private void Reading(int indent, CodeReading reading)
+        {
+            if (Language.CodeReadingKey.Write(reading) is { } word)
+            {
+                Line(indent, Language.CodeReadingKey.Name, word);
+            }
+        }
 
         private void OptionalText(int indent, string key, string? value)
         {

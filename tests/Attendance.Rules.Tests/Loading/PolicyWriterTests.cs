@@ -119,6 +119,7 @@ public class PolicyWriterTests
         Assert.Equal(Enum.GetValues<CountWindowKind>(), rules.OfType<SessionCountRule>().Select(r => r.Window.Kind).Distinct().Order());
         Assert.Equal(["absence_after_previous", "attendance_below", "attendance_declined", "monitoring_attendance_below"], conditions.Order(StringComparer.Ordinal));
         Assert.Contains(rules.OfType<SessionCountRule>(), r => r.AtLeastSessions > 1_000);
+        Assert.Equal(Enum.GetValues<CodeReading>(), rules.OfType<SessionCountRule>().Select(r => r.Reading).Concat(rules.OfType<ConsecutiveDaysRule>().Select(r => r.Reading)).Distinct().Order());
         Assert.Contains(selections, s => s.SetName is not null);
         Assert.Contains(selections, s => s.SetName is null);
         Assert.Contains(policies, p => p.Registration.Windows.Count > 0 && p.Registration.Sanctions.Count > 0);
@@ -798,12 +799,14 @@ public static class GeneratedPolicies
         from window in Gen.OneOf(
             Gen.Choose(1, 60).Select(CountWindow.Rolling),
             Gen.Elements(CountWindow.AcademicYear, CountWindow.Term, CountWindow.CurrentAndPreviousTerm))
-        select (Rule)new SessionCountRule { Id = id, Title = "", Sources = ValueList<string>.Empty, Codes = codes, AtLeastSessions = count, Window = window };
+        from reading in Gen.Elements(CodeReading.Reinterpreted, CodeReading.Recorded)
+        select (Rule)new SessionCountRule { Id = id, Title = "", Sources = ValueList<string>.Empty, Codes = codes, Reading = reading, AtLeastSessions = count, Window = window };
 
     private static Gen<Rule> Consecutive(string id, ValueList<KeyValuePair<string, ValueList<string>>> codeSets) =>
         from codes in Selection(codeSets)
         from days in Gen.Frequency((10, Gen.Choose(1, 40)), (3, Gen.Choose(1, 10_000)))
-        select (Rule)new ConsecutiveDaysRule { Id = id, Title = "", Sources = ValueList<string>.Empty, Codes = codes, AtLeastDays = days };
+        from reading in Gen.Elements(CodeReading.Reinterpreted, CodeReading.Recorded)
+        select (Rule)new ConsecutiveDaysRule { Id = id, Title = "", Sources = ValueList<string>.Empty, Codes = codes, Reading = reading, AtLeastDays = days };
 
     private static Gen<Rule> Unresolved(string id) =>
         from code in Gen.Elements(Codes)

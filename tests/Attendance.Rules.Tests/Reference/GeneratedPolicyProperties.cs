@@ -20,7 +20,8 @@ public sealed record GeneratedPolicy(int Seed, string Yaml, string? YearGroup)
 /// Random small policies in the language v2: condition rules and a staged rule with v2 stages,
 /// with all/any/not trees over every measure but projected (punctuality included), every window kind and operator, every
 /// judged period and repeat, applies_to, and after/since/within/change naming another rule
-/// (earlier or later in the file) or a stage; sometimes a reinterpretation after stage 1.
+/// (earlier or later in the file) or a stage; sometimes a reinterpretation after stage 1, and code
+/// measures that read the recorded code (codes_as).
 /// </summary>
 public static class GeneratedPolicies
 {
@@ -188,20 +189,20 @@ public static class GeneratedPolicies
                     value = Count();
                     break;
                 case 4: case 5:
-                    measure = $"{{ count: {Pick(Codes)}{Pick<string>(["", "", ", with_fact: medical_evidence", ", without_fact: medical_evidence", ", without_fact: reason_accepted"])} }}";
+                    measure = $"{{ count: {Pick(Codes)}{Pick<string>(["", "", ", with_fact: medical_evidence", ", without_fact: medical_evidence", ", without_fact: reason_accepted"])}{Reading()} }}";
                     value = Count();
                     break;
                 case 6:
-                    measure = $"{{ days: {Pick(Codes)} }}";
+                    measure = $"{{ days: {Pick(Codes)}{Reading()} }}";
                     value = Count();
                     break;
                 case 7:
-                    measure = $"{{ spells: {Pick(Codes)} }}";
+                    measure = $"{{ spells: {Pick(Codes)}{Reading()} }}";
                     value = Count();
                     break;
                 case 8:
                     // No window: the current run.
-                    return $"{{ measure: {{ run: {Pick(Codes)} }}, {op}: {random.Next(0, 5)} }}";
+                    return $"{{ measure: {{ run: {Pick(Codes)}{Reading()} }}, {op}: {random.Next(0, 5)} }}";
                 default:
                     measure = $"{{ change: attendance, since: {reference} }}";
                     value = Pick<string>(["-5", "0", "0", "2.5"]);
@@ -214,6 +215,9 @@ public static class GeneratedPolicies
         }
 
         private string Count() => random.Next(0, 9).ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Now and then the code a mark counts by: the recorded one, or the default written out.</summary>
+        private string Reading() => Pick<string>(["", "", "", ", codes_as: recorded", ", codes_as: recorded", ", codes_as: reinterpreted"]);
 
         private string Window(string self, int? stage)
         {

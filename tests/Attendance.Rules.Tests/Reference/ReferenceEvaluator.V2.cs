@@ -231,14 +231,14 @@ public static partial class ReferenceEvaluator
                 case LateMeasure:
                     return Count(window.Where(m => m.Code!.IsLate), k, j);
                 case CountMeasure cm:
-                    return Count(window.Where(m => Counts(m, cm.Codes, null!)
+                    return Count(window.Where(m => Counts(m, cm.Codes, cm.Reading)
                         && (cm.WithFact is not { } w || (m.Facts & w) != 0)
                         && (cm.WithoutFact is not { } wo || (m.Facts & wo) == 0)), k, j);
                 case DaysMeasure dm:
-                    return ((decimal)MatchingDays(dm.Codes, p).Count(d => inWindow(d))).CompareTo(k.Value);
+                    return ((decimal)MatchingDays(dm.Codes, dm.Reading, p).Count(d => inWindow(d))).CompareTo(k.Value);
                 case RunMeasure rm:
                 {
-                    var matching = MatchingDays(rm.Codes, p);
+                    var matching = MatchingDays(rm.Codes, rm.Reading, p);
                     var complete = CompleteDays(p);
                     var run = 0;
                     for (var i = complete.Count - 1; i >= 0 && matching.Contains(complete[i]); i--)
@@ -252,7 +252,7 @@ public static partial class ReferenceEvaluator
                 case SpellsMeasure sm:
                 {
                     var complete = CompleteDays(p);
-                    var matching = MatchingDays(sm.Codes, p);
+                    var matching = MatchingDays(sm.Codes, sm.Reading, p);
                     var spells = 0;
                     for (var i = 0; i < complete.Count; i++)
                     {
@@ -331,11 +331,11 @@ public static partial class ReferenceEvaluator
             schoolDays.Where(d => d < p.Date || (d == p.Date && IsDayEnd(p))).ToList();
 
         /// <summary>Complete school days on which both sessions are marked with the codes.</summary>
-        private HashSet<LocalDate> MatchingDays(CodeSelection codes, Session p) =>
+        private HashSet<LocalDate> MatchingDays(CodeSelection codes, CodeReading reading, Session p) =>
             CompleteDays(p).Where(d =>
             {
                 var day = marks.Where(m => m.Session.Date == d).ToList();
-                return day.Count == 2 && day.TrueForAll(m => Counts(m, codes, null!));
+                return day.Count == 2 && day.TrueForAll(m => Counts(m, codes, reading));
             }).ToHashSet();
 
         // ---- windows ------------------------------------------------------------------------------

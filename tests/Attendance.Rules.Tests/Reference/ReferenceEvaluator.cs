@@ -176,12 +176,17 @@ public static partial class ReferenceEvaluator
 
         // ---- codes, with reinterpretation -------------------------------------------------------
 
-        /// <summary>True when the mark counts for a rule with these codes: by its own code or by the code it counts as.</summary>
-        private bool Counts(SessionMark m, CodeSelection codes, Rule rule)
+        /// <summary>True when the mark counts for a rule with these codes: by its own code, or (unless the rule reads the recorded code) by the code it counts as.</summary>
+        private bool Counts(SessionMark m, CodeSelection codes, CodeReading reading = CodeReading.Reinterpreted)
         {
             if (codes.Contains(m.Code!.Code))
             {
                 return true;
+            }
+
+            if (reading == CodeReading.Recorded)
+            {
+                return false;
             }
 
             foreach (var (from, to, re) in reinterpretations)
@@ -362,7 +367,7 @@ public static partial class ReferenceEvaluator
                 var s = m.Session;
                 var window = Window(rule.Window, s);
                 var candidates = window
-                    .Where(x => Counts(x, rule.Codes, rule) && (rule.Repeat != RepeatMode.FreshSessions || !counted.Contains(x.Session)))
+                    .Where(x => Counts(x, rule.Codes, rule.Reading) && (rule.Repeat != RepeatMode.FreshSessions || !counted.Contains(x.Session)))
                     .Select(x => x.Session).ToList();
                 var holds = candidates.Count >= rule.AtLeastSessions;
                 var fire = rule.Repeat == RepeatMode.FreshSessions ? holds : gate.Step(holds, s.Date);
@@ -424,7 +429,7 @@ public static partial class ReferenceEvaluator
                 for (var i = schoolDays.IndexOf(d); i >= 0; i--)
                 {
                     var day = marks.Where(m => m.Session.Date == schoolDays[i]).ToList();
-                    if (day.Count == 2 && day.All(m => Counts(m, rule.Codes, rule)))
+                    if (day.Count == 2 && day.All(m => Counts(m, rule.Codes, rule.Reading)))
                     {
                         run++;
                     }
@@ -445,7 +450,7 @@ public static partial class ReferenceEvaluator
         {
             foreach (var d in schoolDays)
             {
-                var first = marks.FirstOrDefault(m => m.Session.Date == d && Counts(m, rule.Codes, rule));
+                var first = marks.FirstOrDefault(m => m.Session.Date == d && Counts(m, rule.Codes));
                 if (first.Code is not null)
                 {
                     Act(rule, rule.Action!.Value, null, first.Session);
@@ -456,7 +461,7 @@ public static partial class ReferenceEvaluator
         private void Unresolved(UnresolvedCodeRule rule)
         {
             var codes = new CodeSelection(null, ValueList<string>.From([rule.Code]));
-            foreach (var day in marks.Where(m => Counts(m, codes, rule)).Select(m => m.Session.Date).Distinct())
+            foreach (var day in marks.Where(m => Counts(m, codes)).Select(m => m.Session.Date).Distinct())
             {
                 var due = day;
                 for (var n = 0; n < rule.SchoolDays;)
@@ -483,7 +488,7 @@ public static partial class ReferenceEvaluator
             var firedYears = new HashSet<AcademicYear>();
             foreach (var m in marks)
             {
-                var has = Counts(m, rule.Codes, rule);
+                var has = Counts(m, rule.Codes);
                 if (!has && !m.Code!.IsSchoolOpen)
                 {
                     continue;

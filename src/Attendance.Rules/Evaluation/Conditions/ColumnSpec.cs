@@ -11,7 +11,8 @@ namespace Attendance.Rules.Evaluation.Conditions;
 /// <param name="Key">The codes and facts as text, for sharing.</param>
 /// <param name="WithFact">Only marks with this fact.</param>
 /// <param name="WithoutFact">Only marks without this fact.</param>
-internal sealed record ColumnSpec(bool[] Codes, string Key, MarkFacts WithFact, MarkFacts WithoutFact)
+/// <param name="Reading">Which code of a mark counts.</param>
+internal sealed record ColumnSpec(bool[] Codes, string Key, MarkFacts WithFact, MarkFacts WithoutFact, Policies.CodeReading Reading)
 {
     public bool Equals(ColumnSpec? other) => other is not null && other.Key == Key;
 

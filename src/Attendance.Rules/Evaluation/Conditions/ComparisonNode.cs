@@ -246,6 +246,11 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
             case RunMeasure:
                 sb.Append(CultureInfo.InvariantCulture, $"{m.Num} {measure} to {EvaluationRun.Short(run.Timeline.Dates[p.Day])}, {words} {threshold}");
                 break;
+            case CountMeasure:
+                // Which code each session was counted by: a count that reached its codes through a reinterpretation says so.
+                var reinterpreted = m.Num > 0 ? run.Columns!.ReinterpretedIn(run, column, FirstSession(run, p, m.From), p.Sessions) : string.Empty;
+                sb.Append(CultureInfo.InvariantCulture, $"{m.Num} {measure}{(reinterpreted.Length == 0 ? string.Empty : $" (of which {reinterpreted})")} {WindowText(run, m)}, {words} {threshold}");
+                break;
             default:
                 sb.Append(CultureInfo.InvariantCulture, $"{m.Num} {measure} {WindowText(run, m)}, {words} {threshold}");
                 break;

@@ -49,6 +49,9 @@ internal sealed class ConditionColumns
     /// <summary>The timeline day of each counted session.</summary>
     public int[] SessionDay { get; private set; } = new int[64];
 
+    /// <summary>The mark of each counted session.</summary>
+    public int[] SessionMark { get; private set; } = new int[64];
+
     /// <summary>Sessions counted so far.</summary>
     public int Count { get; private set; }
 
@@ -93,6 +96,7 @@ internal sealed class ConditionColumns
         if (SessionDay.Length < sessions + 1)
         {
             SessionDay = new int[Math.Max(sessions + 1, SessionDay.Length * 2)];
+            SessionMark = new int[SessionDay.Length];
         }
 
         for (var i = 0; i < Sessions.Length; i++)
@@ -175,6 +179,7 @@ internal sealed class ConditionColumns
         s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
         s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && possible && code.IsAttendance ? 1 : 0);
         SessionDay[i] = run.Day;
+        SessionMark[i] = mark;
 
         // A day's last mark completes it: its day columns are set now, so a point judged at that
         // session already counts the whole day (a run or a day of absence ends with its afternoon).
@@ -187,12 +192,39 @@ internal sealed class ConditionColumns
         for (var k = 0; k < sessionSpecs.Length; k++)
         {
             var spec = sessionSpecs[k];
-            var counts = RuleRunner.Matches(spec.Codes, run, mark)
+            var counts = RuleRunner.Matches(spec.Codes, run, mark, spec.Reading)
                 && (facts & spec.WithFact) == spec.WithFact
                 && (spec.WithoutFact == 0 || (facts & spec.WithoutFact) == 0);
             var column = s[Fixed + k];
             column[i + 1] = column[i] + (counts ? 1 : 0);
         }
+    }
+
+    /// <summary>
+    /// For the evidence: the counted sessions in [<paramref name="first"/>, <paramref name="end"/>)
+    /// that a count column counted only through a reinterpretation, as "I counted as O" with how
+    /// many of each; empty where there are none or the column reads the recorded code.
+    /// </summary>
+    public string ReinterpretedIn(EvaluationRun run, int column, int first, int end)
+    {
+        var spec = sessionSpecs[column - Fixed];
+        if (spec.Reading == Policies.CodeReading.Recorded)
+        {
+            return string.Empty;
+        }
+
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        for (var i = first; i < end; i++)
+        {
+            var mark = SessionMark[i];
+            if (!spec.Codes[run.Codes[mark].Index] && RuleRunner.Matches(spec.Codes, run, mark, spec.Reading))
+            {
+                var pair = $"{run.Codes[mark].Code} counted as {run.Effective[mark].Code}";
+                counts[pair] = counts.GetValueOrDefault(pair) + 1;
+            }
+        }
+
+        return string.Join(", ", counts.Select(p => $"{p.Value} {p.Key}"));
     }
 
     /// <summary>At a day's end, after its sessions: school days and the day columns.</summary>
@@ -209,8 +241,7 @@ internal sealed class ConditionColumns
         SchoolDays[day] = (day > 0 ? SchoolDays[day - 1] : 0) + (school ? 1 : 0);
         for (var k = 0; k < daySpecs.Length; k++)
         {
-            var mask = daySpecs[k].Codes;
-            var qualifies = school && Qualifies(run, mask, t.Am[day], t.Pm[day]);
+            var qualifies = school && Qualifies(run, daySpecs[k], t.Am[day], t.Pm[day]);
             var previousRun = day > 0 ? Run[k][day - 1] : 0;
             DayCount[k][day + 1] = DayCount[k][day] + (qualifies ? 1 : 0);
             // Days the school was closed to the pupil neither break a run nor lengthen it.
@@ -220,6 +251,6 @@ internal sealed class ConditionColumns
     }
 
     /// <summary>A day counts towards days and runs when both its sessions are marked with the codes (a half day does not).</summary>
-    private static bool Qualifies(EvaluationRun run, bool[] mask, int am, int pm) =>
-        am >= 0 && pm >= 0 && RuleRunner.Matches(mask, run, am) && RuleRunner.Matches(mask, run, pm);
+    private static bool Qualifies(EvaluationRun run, ColumnSpec spec, int am, int pm) =>
+        am >= 0 && pm >= 0 && RuleRunner.Matches(spec.Codes, run, am, spec.Reading) && RuleRunner.Matches(spec.Codes, run, pm, spec.Reading);
 }

@@ -75,10 +75,10 @@ internal sealed class ConditionPlan
             PercentMeasure { Kind: PercentKind.Absence } => ConditionColumns.Absent,
             PercentMeasure => ConditionColumns.Unauthorised,
             LateMeasure => ConditionColumns.Late,
-            CountMeasure m => ConditionColumns.Fixed + Spec(sessionSpecs, m.Codes, m.WithFact ?? 0, m.WithoutFact ?? 0),
-            DaysMeasure m => Spec(daySpecs, m.Codes, 0, 0),
-            RunMeasure m => Spec(daySpecs, m.Codes, 0, 0),
-            SpellsMeasure m => Spec(daySpecs, m.Codes, 0, 0),
+            CountMeasure m => ConditionColumns.Fixed + Spec(sessionSpecs, m.Codes, m.WithFact ?? 0, m.WithoutFact ?? 0, m.Reading),
+            DaysMeasure m => Spec(daySpecs, m.Codes, 0, 0, m.Reading),
+            RunMeasure m => Spec(daySpecs, m.Codes, 0, 0, m.Reading),
+            SpellsMeasure m => Spec(daySpecs, m.Codes, 0, 0, m.Reading),
             _ => ConditionColumns.Attended,
         };
         var min = c.Measure.IsPercentage && c.Measure is not ChangeMeasure ? c.MinPossibleSessions ?? policy.Defaults.MinPossibleSessions ?? 0 : 0;
@@ -105,16 +105,16 @@ internal sealed class ConditionPlan
 
     public ResolvedReference ResolveReference(ActionReference reference) => Resolve(reference);
 
-    private static int Spec(List<ColumnSpec> specs, CodeSelection codes, Registers.MarkFacts with, Registers.MarkFacts without)
+    private static int Spec(List<ColumnSpec> specs, CodeSelection codes, Registers.MarkFacts with, Registers.MarkFacts without, CodeReading reading)
     {
-        var key = string.Join(",", codes.Codes.Order(StringComparer.Ordinal)) + "|" + (int)with + "|" + (int)without;
+        var key = string.Join(",", codes.Codes.Order(StringComparer.Ordinal)) + "|" + (int)with + "|" + (int)without + "|" + (int)reading;
         var index = specs.FindIndex(s => s.Key == key);
         if (index >= 0)
         {
             return index;
         }
 
-        specs.Add(new ColumnSpec(RuleRunner.Mask(codes), key, with, without));
+        specs.Add(new ColumnSpec(RuleRunner.Mask(codes), key, with, without, reading));
         return specs.Count - 1;
     }
 }

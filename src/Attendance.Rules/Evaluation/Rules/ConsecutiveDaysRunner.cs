@@ -57,7 +57,7 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
         CatchUp(evaluation.SchoolDaysEnded - 1);
         lastDayEnded = evaluation.SchoolDaysEnded;
         var t = evaluation.Timeline;
-        var qualifies = t.Am[day] >= 0 && t.Pm[day] >= 0 && Matches(mask, evaluation, t.Am[day]) && Matches(mask, evaluation, t.Pm[day]);
+        var qualifies = t.Am[day] >= 0 && t.Pm[day] >= 0 && Matches(mask, evaluation, t.Am[day], rule.Reading) && Matches(mask, evaluation, t.Pm[day], rule.Reading);
         if (!qualifies)
         {
             run = 0;
@@ -81,5 +81,5 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
     }
 
     public override string Evidence(in ActionRecord action, EvaluationRun run) =>
-        $"{action.A} consecutive school days ({EvaluationRun.Date(action.Date1)} to {EvaluationRun.Date(action.Date2)}) with every session {string.Join(", ", rule.Codes.Codes)} reached {rule.AtLeastDays}";
+        $"{action.A} consecutive school days ({EvaluationRun.Date(action.Date1)} to {EvaluationRun.Date(action.Date2)}) with every session {string.Join(", ", rule.Codes.Codes)}{(rule.Reading == CodeReading.Recorded ? " as recorded" : string.Empty)} reached {rule.AtLeastDays}";
 }

@@ -82,6 +82,10 @@ internal abstract class RuleRunner(Rule rule, int order)
     internal static bool Matches(bool[] mask, EvaluationRun run, int mark) =>
         mask[run.Effective[mark].Index] || mask[run.Codes[mark].Index];
 
+    /// <summary>Whether a mark counts for a rule's codes as the rule reads them: <see cref="CodeReading.Recorded"/> by its own code only, otherwise as <see cref="Matches(bool[], EvaluationRun, int)"/>.</summary>
+    internal static bool Matches(bool[] mask, EvaluationRun run, int mark, CodeReading reading) =>
+        reading == CodeReading.Recorded ? mask[run.Codes[mark].Index] : Matches(mask, run, mark);
+
     internal static bool[] Mask(CodeSelection selection)
     {
         var mask = new bool[NationalCodeTable.Count];

@@ -35,7 +35,7 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
 
     public override void OnSession(EvaluationRun run, int mark)
     {
-        if (!Matches(mask, run, mark))
+        if (!Matches(mask, run, mark, rule.Reading))
         {
             return;
         }
@@ -110,7 +110,7 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         var counted = action.ListCount;
         var codes = string.Join(", ", rule.Codes.Codes);
         var noun = counted == 1 ? "session" : "sessions";
-        var what = rule.Codes.SetName is { } name ? $"{name} {noun} ({codes})" : $"{noun} of {codes}";
+        var what = (rule.Codes.SetName is { } name ? $"{name} {noun} ({codes})" : $"{noun} of {codes}") + (rule.Reading == CodeReading.Recorded ? " as recorded" : string.Empty);
         var inferred = run.Timeline.TermsInferred ? " (terms inferred from the register)" : string.Empty;
         var where = window.Kind switch
         {

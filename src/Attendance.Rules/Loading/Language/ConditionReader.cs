@@ -227,6 +227,14 @@ internal sealed class ConditionReader(NodeReader r, IReadOnlyDictionary<string, 
 
                 r.Error(node, $"'{key.Name}' of {what} is {node.Describe()}", key.Word);
                 return null;
+            case KeyType.Choice:
+                if (node.Kind == YamlNodeKind.Scalar && node.Value is { } choice && key.Choices!.Contains(choice, StringComparer.Ordinal))
+                {
+                    return choice;
+                }
+
+                r.Error(node, $"'{key.Name}' of {what} is {node.Describe()}", "one of: " + string.Join(", ", key.Choices!));
+                return null;
             case KeyType.Flag:
                 if (node.Kind == YamlNodeKind.Scalar && node.Value is "true" or "false")
                 {

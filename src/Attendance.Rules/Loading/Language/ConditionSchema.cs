@@ -10,6 +10,9 @@ namespace Attendance.Rules.Loading.Language;
 /// </summary>
 internal static class ConditionSchema
 {
+    /// <summary>The definition of the <c>codes_as</c> key, which the v1 rules' schema refers to.</summary>
+    public const string CodeReadingSchemaName = "codesAs";
+
     /// <summary>Every generated definition, by name.</summary>
     public static IReadOnlyDictionary<string, JsonNode> Definitions()
     {
@@ -36,6 +39,8 @@ internal static class ConditionSchema
                         ["properties"] = new JsonObject { ["rule"] = Ref("kebabId"), ["stage"] = Integer(1, 20) },
                     }),
             },
+            // The v1 counting types take the same key as the code measures.
+            [CodeReadingSchemaName] = Described(Value(CodeReadingKey.Spec), CodeReadingKey.Spec.Doc),
             ["judged"] = new JsonObject
             {
                 ["description"] = "Optional: when the condition is checked: at the end of each school day (day, the default), after each session, or on the last school day of each week, half term, term or year.",
@@ -102,6 +107,7 @@ internal static class ConditionSchema
         KeyType.Count => Integer(key.Min, key.Max),
         KeyType.Flag => new JsonObject { ["type"] = "boolean" },
         KeyType.Word => new JsonObject { ["enum"] = new JsonArray(key.Word!) },
+        KeyType.Choice => new JsonObject { ["enum"] = new JsonArray([.. key.Choices!.Select(c => (JsonNode)c)]) },
         _ => new JsonObject
         {
             ["type"] = "object",

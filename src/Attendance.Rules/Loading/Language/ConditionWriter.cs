@@ -78,7 +78,7 @@ internal static class ConditionWriter
         KeyType.Reference => Reference((ActionReference)value),
         KeyType.Count => new CanonicalScalar(((int)value).ToString(CultureInfo.InvariantCulture)),
         KeyType.Flag => new CanonicalScalar((bool)value ? "true" : "false"),
-        KeyType.Word => new CanonicalScalar((string)value),
+        KeyType.Word or KeyType.Choice => new CanonicalScalar((string)value),
         _ => new CanonicalMap(flow: true).Add(key.Word!, new CanonicalScalar(((int)value).ToString(CultureInfo.InvariantCulture))),
     };
 

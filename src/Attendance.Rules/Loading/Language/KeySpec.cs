@@ -21,6 +21,9 @@ internal enum KeyType
     /// <summary>One fixed word (the key's <see cref="KeySpec.Word"/>).</summary>
     Word,
 
+    /// <summary>One of a few words (the key's <see cref="KeySpec.Choices"/>).</summary>
+    Choice,
+
     /// <summary>A mapping of one key (the key's <see cref="KeySpec.Word"/>) to a whole number: <c>{ school_weeks: 10 }</c>.</summary>
     Unit,
 }
@@ -37,7 +40,8 @@ internal enum KeyType
 /// <param name="Min">For a count or unit, the least value.</param>
 /// <param name="Max">For a count or unit, the greatest value.</param>
 /// <param name="Word">For a word, the word; for a unit, its key.</param>
-internal sealed record KeySpec(string Name, KeyType Type, string Doc, bool Required = true, int Min = 0, int Max = 0, string? Word = null)
+/// <param name="Choices">For a choice, the words it takes, the default first.</param>
+internal sealed record KeySpec(string Name, KeyType Type, string Doc, bool Required = true, int Min = 0, int Max = 0, string? Word = null, string[]? Choices = null)
 {
     /// <summary>The key's form for the docs' table: <c>[codes]</c>, <c>{ school_weeks: 1–60 }</c>…</summary>
     public string Form => Type switch
@@ -48,6 +52,7 @@ internal sealed record KeySpec(string Name, KeyType Type, string Doc, bool Requi
         KeyType.Count => $"{Min}–{Max}",
         KeyType.Flag => "true | false",
         KeyType.Word => Word!,
+        KeyType.Choice => string.Join(" | ", Choices!),
         _ => $"{{ {Word}: {Min}–{Max} }}",
     };
 }

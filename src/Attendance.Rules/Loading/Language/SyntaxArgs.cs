@@ -30,4 +30,10 @@ internal sealed class SyntaxArgs
     public MarkFacts? Fact(string key) => values.TryGetValue(key, out var v) ? (MarkFacts)v : null;
 
     public bool Flag(string key) => values.TryGetValue(key, out var v) && (bool)v;
+
+    /// <summary>The <c>codes_as</c> key's reading; the default where it is absent.</summary>
+    public CodeReading Reading() => CodeReadingKey.Parse(Get(CodeReadingKey.Name));
+
+    /// <summary>Sets the <c>codes_as</c> key, left out for the default.</summary>
+    public SyntaxArgs Reading(CodeReading reading) => Set(CodeReadingKey.Name, CodeReadingKey.Write(reading));
 }

@@ -26,10 +26,10 @@ internal static class V1Expansion
                     r.Inclusive ? ComparisonOperator.AtOrBelow : ComparisonOperator.Below, r.Percent, r.MinPossibleSessions), JudgedPeriod.Session);
                 break;
             case SessionCountRule r:
-                yield return Condition(r, Compare(new CountMeasure(r.Codes), Window(r.Window), ComparisonOperator.AtLeast, r.AtLeastSessions), JudgedPeriod.Session);
+                yield return Condition(r, Compare(new CountMeasure(r.Codes, Reading: r.Reading), Window(r.Window), ComparisonOperator.AtLeast, r.AtLeastSessions), JudgedPeriod.Session);
                 break;
             case ConsecutiveDaysRule r:
-                yield return Condition(r, Compare(new RunMeasure(r.Codes), PeriodWindow.AcademicYear, ComparisonOperator.AtLeast, r.AtLeastDays), JudgedPeriod.Day);
+                yield return Condition(r, Compare(new RunMeasure(r.Codes, r.Reading), PeriodWindow.AcademicYear, ComparisonOperator.AtLeast, r.AtLeastDays), JudgedPeriod.Day);
                 break;
             case RewardRule r:
                 foreach (var period in r.Periods)

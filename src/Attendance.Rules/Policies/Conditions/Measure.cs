@@ -22,4 +22,7 @@ public abstract record Measure
 
     /// <summary>Whether its value depends on the window (a run does not: it is the current one).</summary>
     internal virtual bool UsesWindow => true;
+
+    /// <summary>The words the evidence adds for a measure that counts the recorded code only.</summary>
+    private protected static string AsRecorded(CodeReading reading) => reading == CodeReading.Recorded ? " as recorded" : string.Empty;
 }

@@ -9,6 +9,9 @@ public sealed record SessionCountRule : Rule
     /// <summary>The number of sessions that makes a hit.</summary>
     public required int AtLeastSessions { get; init; }
 
+    /// <summary>Which code of a mark counts: its own or the one a reinterpretation makes it count as (the default), or only the recorded one.</summary>
+    public CodeReading Reading { get; init; }
+
     /// <summary>The window counted over.</summary>
     public required CountWindow Window { get; init; }
 

@@ -10,14 +10,15 @@ namespace Attendance.Rules.Policies.Conditions;
 /// <param name="Codes">The codes counted.</param>
 /// <param name="WithFact">Count only marks with this fact.</param>
 /// <param name="WithoutFact">Count only marks without this fact (for example <c>M</c> without medical evidence).</param>
-public sealed record CountMeasure(CodeSelection Codes, MarkFacts? WithFact = null, MarkFacts? WithoutFact = null) : Measure
+/// <param name="Reading">Which code of a mark counts: its own or the one it is reinterpreted as (the default), or only the recorded one.</param>
+public sealed record CountMeasure(CodeSelection Codes, MarkFacts? WithFact = null, MarkFacts? WithoutFact = null, CodeReading Reading = CodeReading.Reinterpreted) : Measure
 {
     /// <inheritdoc />
     public override bool IsPercentage => false;
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{(Codes.SetName is { } set ? $"{set} sessions ({Codes})" : $"sessions of {Codes}")}{(WithFact is { } w ? $" with {Facts.Name(w)}" : string.Empty)}{(WithoutFact is { } wo ? $" without {Facts.Name(wo)}" : string.Empty)}";
+        $"{(Codes.SetName is { } set ? $"{set} sessions ({Codes})" : $"sessions of {Codes}")}{(WithFact is { } w ? $" with {Facts.Name(w)}" : string.Empty)}{(WithoutFact is { } wo ? $" without {Facts.Name(wo)}" : string.Empty)}{AsRecorded(Reading)}";
 
     internal static readonly SyntaxDeclaration[] Syntax =
     [
@@ -26,10 +27,11 @@ public sealed record CountMeasure(CodeSelection Codes, MarkFacts? WithFact = nul
             [
                 new KeySpec("with_fact", KeyType.Fact, "count only marks recorded with this fact", Required: false),
                 new KeySpec("without_fact", KeyType.Fact, "count only marks recorded without this fact", Required: false),
+                CodeReadingKey.Spec,
             ],
             typeof(CountMeasure),
-            a => new CountMeasure(a.Codes("count"), a.Fact("with_fact"), a.Fact("without_fact")),
-            m => new SyntaxArgs().Set("count", ((CountMeasure)m).Codes).Set("with_fact", ((CountMeasure)m).WithFact).Set("without_fact", ((CountMeasure)m).WithoutFact),
+            a => new CountMeasure(a.Codes("count"), a.Fact("with_fact"), a.Fact("without_fact"), a.Reading()),
+            m => new SyntaxArgs().Set("count", ((CountMeasure)m).Codes).Set("with_fact", ((CountMeasure)m).WithFact).Set("without_fact", ((CountMeasure)m).WithoutFact).Reading(((CountMeasure)m).Reading),
             m => m is CountMeasure),
     ];
 }
