@@ -35,7 +35,7 @@ public class AycliffeDriveScenarioTests
     public void The_scenarios_below_cover_every_rule_of_the_policy() =>
         Assert.Equal(
             ["penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "deletion-review", "n-code-unresolved",
-             "first-day-calling", "local-penalty-notice-15-sessions", "persistent-absence", "religious-observance-maximum",
+             "first-day-calling", "no-contact-letter", "local-penalty-notice-15-sessions", "persistent-absence", "religious-observance-maximum",
              "part-time-timetable-start", "part-time-timetable-end", "good-attendance-certificate"],
             Aycliffe.Policy.Rules.Select(r => r.Id));
 
@@ -48,8 +48,7 @@ public class AycliffeDriveScenarioTests
         AssertAction(action, "2025-09-09", SessionOfDay.PM, ActionKind.Safeguarding,
             "Contacting parents if they have not reported their child's absence by 9.00 am");
         Assert.Equal("2025-09-09 PM marked N", action.Evidence);
-        Assert.Equal(["Sending a letter if no contact is made", "Home visits to engage families and ensure children are safe"],
-            action.FollowUps.Select(f => f.Title));
+        Assert.Equal(["Home visits to engage families and ensure children are safe"], action.FollowUps.Select(f => f.Title));
 
         Assert.Empty(Actions(@"2025-09-08 /\ /-", "2025-09-09", "first-day-calling"));
     }
@@ -65,6 +64,25 @@ public class AycliffeDriveScenarioTests
     {
         var actions = Actions(@"2025-09-11 NN NN 2025-09-15 NN /\", "2025-09-16", "first-day-calling");
         Assert.Equal(["2025-09-11 AM", "2025-09-12 AM", "2025-09-15 AM"], actions.Select(DateAndSession));
+    }
+
+    // no-contact-letter: a letter for each absence that starts with an N still on the register (no contact gave its reason).
+
+    [Fact]
+    public void A_letter_falls_due_at_the_first_N_session_of_each_absence_whose_reason_was_never_obtained()
+    {
+        var actions = Actions(@"2025-09-08 /N NN /\ IN /\", "2025-09-12", "no-contact-letter");
+
+        Assert.Equal(["2025-09-08 PM", "2025-09-11 PM"], actions.Select(DateAndSession));
+        Assert.All(actions, a => Assert.Equal(ActionKind.Letter, a.Kind));
+        Assert.Equal("Sending a letter if no contact is made", actions[0].Title);
+    }
+
+    [Fact]
+    public void No_letter_where_contact_gave_the_reason()
+    {
+        // The reason was obtained: the register holds I, O and G, not N.
+        Assert.Empty(Actions(@"2025-09-08 II O\ GG /\", "2025-09-11", "no-contact-letter"));
     }
 
     // n-code-unresolved (national): an N still unresolved at the end of the 5th school day after its own.
@@ -297,7 +315,7 @@ public class AycliffeDriveScenarioTests
         var register = $"2025-09-08 {Days("OO", 9)} ## {Days("OO", 11)}";
         var action = Assert.Single(Actions(register, "2025-10-06", "deletion-review"));
         AssertAction(action, "2025-10-06", SessionOfDay.PM, ActionKind.Safeguarding, "Review for deletion from the admission register (20 school days of G, N or O)");
-        Assert.Equal("20 consecutive school days (2025-09-08 to 2025-10-06) with every session G, N, O reached 20", action.Evidence);
+        Assert.Equal("20 consecutive school days (2025-09-08 to 2025-10-06) with every session G, N, O as recorded reached 20", action.Evidence);
 
         Assert.Empty(Actions(register, "2025-10-03", "deletion-review"));
     }

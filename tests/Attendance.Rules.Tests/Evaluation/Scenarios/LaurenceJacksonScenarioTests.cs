@@ -25,13 +25,13 @@ public class LaurenceJacksonScenarioTests
     [Fact]
     public void The_scenarios_cover_every_rule_of_the_resolved_policy()
     {
-        // Inherited national rules first (la-sickness-return replaced in place), then the school's.
+        // Inherited national rules first (the statutory sickness return kept), then the school's.
         Assert.Equal(
         [
             "penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "deletion-review", "n-code-unresolved",
             "first-day-calling", "attendance-monitoring-stages", "illness-without-medical-evidence", "trip-privileges-withdrawn",
-            "truancy-warning-letter", "missing-education-risk", "absence-over-50-percent", "half-termly-attendance-report",
-            "weekly-tutor-review", "weekly-attendance-update",
+            "truancy-warning-letter", "further-truancy-penalty-notice", "missing-education-risk", "inform-la-health-absence",
+            "absence-over-50-percent", "half-termly-attendance-report", "weekly-tutor-review", "weekly-attendance-update",
         ],
             Policy.Policy.Rules.Select(r => r.Id));
     }
@@ -204,12 +204,12 @@ public class LaurenceJacksonScenarioTests
     {
         var register = StageTwoOnWednesday17September + "I\\";
         var evaluation = Evaluate(register, "2025-09-18");
-        var truancy = Actions(evaluation, "truancy-warning-letter");
 
         // Not Wed 17 PM (stage 2's own day): Thu 18 AM is the first I counted as O.
-        Assert.Equal(["2025-09-18 AM"], truancy.Select(Describe));
-        Assert.Contains("in the academic year 2025/26 reached 1: 2025-09-18 AM I (counted as O)", truancy[0].Evidence, StringComparison.Ordinal);
-        Assert.Empty(Actions(Evaluate(register, "2025-09-17"), "truancy-warning-letter"));
+        Assert.Equal(["2025-09-18 AM"], CountedAsO(evaluation));
+
+        // The school was told the cause: an illness counted as O is not truancy (the letter counts O as recorded).
+        Assert.Empty(Actions(evaluation, "truancy-warning-letter"));
 
         // The DfE figures still count every I as authorised.
         Assert.Equal(4, evaluation.Figures.AuthorisedAbsenceSessions);
@@ -247,10 +247,9 @@ public class LaurenceJacksonScenarioTests
         // Thu 18 AM I with medical evidence; Fri 19 R and C (not codes the rule names); Mon 22 PM a plain I.
         var register = Parse(StageTwoOnWednesday17September + "-\\ RC /I")
             .WithMarks([SessionMark.Create(Session.Morning(Date("2025-09-18")), "I", null, MarkFacts.MedicalEvidence)]);
-        var truancy = Actions(Policy.Evaluate(register, Date("2025-09-22")), "truancy-warning-letter");
+        var evaluation = Policy.Evaluate(register, Date("2025-09-22"));
 
-        Assert.Equal(["2025-09-22 PM"], truancy.Select(Describe));
-        Assert.Contains("reached 1: 2025-09-22 PM I (counted as O)", truancy[0].Evidence, StringComparison.Ordinal);
+        Assert.Equal(["2025-09-22 PM"], CountedAsO(evaluation));
     }
 
     [Fact]
@@ -261,7 +260,7 @@ public class LaurenceJacksonScenarioTests
         var register = StageTwoOnWednesday17September + "I\\ 2026-09-07 " + Days(5) + " II";
         var evaluation = Evaluate(register, "2026-09-14");
 
-        Assert.Equal(["2025-09-18 AM"], Actions(evaluation, "truancy-warning-letter").Select(Describe));
+        Assert.Equal(["2025-09-18 AM"], CountedAsO(evaluation));
         Assert.Equal(
             ["2025-09-15 AM stage 1", "2025-09-17 AM stage 2", "2026-09-14 AM stage 1"],
             Actions(evaluation, "attendance-monitoring-stages").Select(Describe));
@@ -301,10 +300,10 @@ public class LaurenceJacksonScenarioTests
         Assert.Equal(["2025-09-08 AM", "2026-09-07 PM"], Actions(Evaluate(register, "2026-09-07"), "trip-privileges-withdrawn").Select(Describe));
     }
 
-    // ----- absence-over-50-percent (attendance strictly below 50%, once a year) --------------------
+    // ----- absence-over-50-percent (absence strictly above 50%, after each session, once a year) ---
 
     [Fact]
-    public void Absence_over_50_percent_is_referred_at_the_first_session_below_50_percent_attendance()
+    public void Absence_over_50_percent_is_referred_at_the_first_session_above_50_percent_absence()
     {
         // Tue 9 PM: 2 of 4 = 50.00%; Wed 10 AM: 2 of 5 = 40.00%.
         const string register = "2025-09-08 /\\ II I\\";
@@ -312,7 +311,7 @@ public class LaurenceJacksonScenarioTests
 
         Assert.Equal(["2025-09-10 AM"], actions.Select(Describe));
         Assert.Equal(ActionKind.Referral, actions[0].Kind);
-        Assert.Contains("attendance 40.00% (2 of 5 possible sessions) this academic year fell below 50%", actions[0].Evidence, StringComparison.Ordinal);
+        Assert.Equal("absence 60.00% (3 of 5 possible sessions) in the academic year 2025/26, above 50%", actions[0].Evidence);
         Assert.Empty(Actions(Evaluate(register, "2025-09-09"), "absence-over-50-percent"));
     }
 
@@ -346,8 +345,7 @@ public class LaurenceJacksonScenarioTests
 
         Assert.Equal(["2025-09-10 PM"], actions.Select(Describe));
         Assert.Equal(ActionKind.Letter, actions[0].Kind);
-        Assert.Contains("1 session of O in the academic year 2025/26 reached 1: 2025-09-10 PM O", actions[0].Evidence, StringComparison.Ordinal);
-        Assert.Equal(["If any further truancy occurs, the school will consider issuing a penalty notice"], actions[0].FollowUps.Select(f => f.Title));
+        Assert.Contains("1 session of O as recorded in the academic year 2025/26 reached 1: 2025-09-10 PM O", actions[0].Evidence, StringComparison.Ordinal);
         Assert.Empty(Actions(Evaluate("2025-09-08 /\\ /\\ /-", "2025-09-10"), "truancy-warning-letter"));
     }
 
@@ -364,6 +362,34 @@ public class LaurenceJacksonScenarioTests
         const string register = "2025-09-08 O\\ /O OO 2026-09-07 /\\ O\\";
 
         Assert.Equal(["2025-09-08 AM", "2026-09-08 AM"], Actions(Evaluate(register, "2026-09-08"), "truancy-warning-letter").Select(Describe));
+    }
+
+    // ----- further-truancy-penalty-notice (an O as recorded on a school day after the letter) -------
+
+    [Fact]
+    public void Further_truancy_on_a_later_school_day_brings_consideration_of_a_penalty_notice()
+    {
+        // Letter Mon 8 AM; Mon 8 PM is the same day's truancy; Thu 11 PM is further truancy.
+        const string register = "2025-09-08 OO /\\ /\\ /O";
+        var actions = Actions(Evaluate(register, "2025-09-11"), "further-truancy-penalty-notice");
+
+        Assert.Equal(["2025-09-11 PM"], actions.Select(Describe));
+        Assert.Equal(ActionKind.Referral, actions[0].Kind);
+        Assert.Equal("1 sessions of O as recorded since truancy-warning-letter (from 9 Sep 2025), at least 1", actions[0].Evidence);
+        Assert.Empty(Actions(Evaluate(register, "2025-09-10"), "further-truancy-penalty-notice"));
+    }
+
+    [Fact]
+    public void An_illness_counted_as_O_after_the_letter_is_not_further_truancy()
+    {
+        // Fri 12 Sep PM an O: the letter, and stage 1 (9 of 10). Mon 15 AM I: stage 2. From Tue 16 an I
+        // counts as O for the stages (Wed 17, Thu 18 AM) but is not truancy.
+        var register = "2025-09-08 /\\ /\\ /\\ /\\ /O I\\ /\\ II I\\";
+        var evaluation = Evaluate(register, "2025-09-18");
+
+        Assert.Equal(["2025-09-17 AM", "2025-09-17 PM", "2025-09-18 AM"], CountedAsO(evaluation));
+        Assert.Equal(["2025-09-12 PM"], Actions(evaluation, "truancy-warning-letter").Select(Describe));
+        Assert.Empty(Actions(evaluation, "further-truancy-penalty-notice"));
     }
 
     // ----- missing-education-risk (absence exceeding 10 consecutive school days, on lapse) ---------
@@ -421,7 +447,8 @@ public class LaurenceJacksonScenarioTests
         Assert.Equal(["2025-07-21 PM", "2025-09-18 PM"], Actions(Evaluate(register, "2025-09-18"), "missing-education-risk").Select(Describe));
     }
 
-    // ----- la-sickness-return (more than 15 school days of illness: 31 I sessions) ----------------
+    // ----- inform-la-health-absence (more than 15 school days of illness: 31 I sessions) ----------
+    // ----- beside the statutory la-sickness-return (15 school days or more: 30 I sessions) --------
     // The I marks carry medical evidence: the first absences bring stages 1 and 2, after which an I
     // without evidence counts as O for this policy's rules, the sickness return among them.
 
@@ -430,12 +457,16 @@ public class LaurenceJacksonScenarioTests
     {
         // 15 days of II (8-26 Sep) is 30 sessions; Mon 29 Sep AM is the 31st.
         var register = WithMedicalEvidence("2025-09-08 " + Days(15, "II") + " I\\");
-        var actions = Actions(Policy.Evaluate(register, Date("2025-09-29")), "la-sickness-return");
+        var evaluation = Policy.Evaluate(register, Date("2025-09-29"));
+        var actions = Actions(evaluation, "inform-la-health-absence");
 
         Assert.Equal(["2025-09-29 AM"], actions.Select(Describe));
         Assert.Equal(ActionKind.Notification, actions[0].Kind);
         Assert.Contains("31 sessions of I in the academic year 2025/26 reached 31", actions[0].Evidence, StringComparison.Ordinal);
-        Assert.Empty(Actions(Policy.Evaluate(register, Date("2025-09-28")), "la-sickness-return"));
+        Assert.Empty(Actions(Policy.Evaluate(register, Date("2025-09-28")), "inform-la-health-absence"));
+
+        // The statutory return is not lost: it falls due on the 30th session, Fri 26 Sep PM.
+        Assert.Equal(["2025-09-26 PM"], Actions(evaluation, "la-sickness-return").Select(Describe));
     }
 
     [Fact]
@@ -443,11 +474,12 @@ public class LaurenceJacksonScenarioTests
     {
         // 30 cumulative I sessions over six weeks (the national "15 days or more"; the school says "more than").
         var thirty = WithMedicalEvidence("2025-09-08 " + Days(30, "I\\"));
-        Assert.Empty(Actions(Policy.Evaluate(thirty, Date("2025-10-17")), "la-sickness-return"));
+        Assert.Empty(Actions(Policy.Evaluate(thirty, Date("2025-10-17")), "inform-la-health-absence"));
+        Assert.Single(Actions(Policy.Evaluate(thirty, Date("2025-10-17")), "la-sickness-return"));
 
         // Illness in July 2025 (2024/25) and September 2025 (2025/26) is not one count: 20 + 11.
         var twoYears = WithMedicalEvidence("2025-07-07 " + Days(10, "II") + " 2025-09-08 " + Days(5, "II") + " I\\");
-        Assert.Empty(Actions(Policy.Evaluate(twoYears, Date("2025-09-15")), "la-sickness-return"));
+        Assert.Empty(Actions(Policy.Evaluate(twoYears, Date("2025-09-15")), "inform-la-health-absence"));
     }
 
     [Fact]
@@ -457,11 +489,11 @@ public class LaurenceJacksonScenarioTests
         var register = WithMedicalEvidence("2025-09-08 " + Days(31, "II"));
         var evaluation = Policy.Evaluate(register, Date("2025-10-20"));
 
-        Assert.Equal(["2025-09-29 AM", "2025-10-20 PM"], Actions(evaluation, "la-sickness-return").Select(Describe));
-        var hits = evaluation.ThresholdHits.Where(h => h.RuleId == "la-sickness-return").ToList();
+        Assert.Equal(["2025-09-29 AM", "2025-10-20 PM"], Actions(evaluation, "inform-la-health-absence").Select(Describe));
+        var hits = evaluation.ThresholdHits.Where(h => h.RuleId == "inform-la-health-absence").ToList();
         Assert.Equal([31, 31], hits.Select(h => h.Sessions));
         Assert.Empty(hits[0].CountedSessions.Intersect(hits[1].CountedSessions));
-        Assert.Single(Actions(Policy.Evaluate(register, Date("2025-10-17")), "la-sickness-return"));
+        Assert.Single(Actions(Policy.Evaluate(register, Date("2025-10-17")), "inform-la-health-absence"));
     }
 
     // ----- penalty-notice-threshold (national: 10 unauthorised sessions in 10 school weeks) --------
@@ -568,9 +600,22 @@ public class LaurenceJacksonScenarioTests
 
         Assert.Equal(["2025-10-03 PM"], actions.Select(Describe));
         Assert.Equal(ActionKind.Safeguarding, actions[0].Kind);
-        Assert.Contains("20 consecutive school days (2025-09-08 to 2025-10-03) with every session G, N, O reached 20", actions[0].Evidence, StringComparison.Ordinal);
+        Assert.Contains("20 consecutive school days (2025-09-08 to 2025-10-03) with every session G, N, O as recorded reached 20", actions[0].Evidence, StringComparison.Ordinal);
         Assert.Empty(Actions(Evaluate(register, "2025-10-02"), "deletion-review"));
         Assert.Empty(Actions(Evaluate("2025-09-08 " + Days(19, "OO") + " O-", "2025-10-03"), "deletion-review"));
+    }
+
+    [Fact]
+    public void Twenty_days_of_illness_counted_as_O_after_stage_2_bring_no_deletion_review()
+    {
+        // Stage 2 on Wed 17 Sep; Thu 18 Sep-Wed 15 Oct: 20 school days of I without medical evidence,
+        // each counted as O by the school, but the pupil was reported ill: the review reads the recorded code.
+        var register = StageTwoOnWednesday17September + Days(20, "II");
+        var evaluation = Evaluate(register, "2025-10-15");
+
+        Assert.Equal(40, CountedAsO(evaluation).Count);
+        Assert.Empty(Actions(evaluation, "deletion-review"));
+        Assert.Single(Actions(evaluation, "la-attendance-return"));
     }
 
     [Fact]
@@ -745,6 +790,10 @@ public class LaurenceJacksonScenarioTests
             .Select(m => m.Code!.Code == "I" ? SessionMark.Create(m.Session, "I", null, MarkFacts.MedicalEvidence) : m));
 
     private static PupilEvaluation Evaluate(string notation, string asOf) => Policy.Evaluate(Parse(notation), Date(asOf));
+
+    /// <summary>The sessions whose mark this policy's rules count as O though another code was recorded.</summary>
+    private static List<string> CountedAsO(PupilEvaluation evaluation) =>
+        [.. evaluation.Marks.Where(m => m.CountedAs.Code == "O" && m.Code.Code != "O").Select(m => $"{m.Session.Date:yyyy-MM-dd} {m.Session.Part}")];
 
     private static List<PolicyAction> Actions(PupilEvaluation evaluation, string rule) =>
         evaluation.Actions.Where(a => a.RuleId == rule).ToList();

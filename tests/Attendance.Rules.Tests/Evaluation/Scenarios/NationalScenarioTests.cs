@@ -389,7 +389,7 @@ public class NationalScenarioTests
         Assert.Equal(ActionKind.Safeguarding, action.Kind);
         Assert.Equal(D(2025, 10, 3), action.Date);
         Assert.Equal(SessionOfDay.PM, action.Session);
-        Assert.Equal("20 consecutive school days (2025-09-08 to 2025-10-03) with every session G, N, O reached 20", action.Evidence);
+        Assert.Equal("20 consecutive school days (2025-09-08 to 2025-10-03) with every session G, N, O as recorded reached 20", action.Evidence);
 
         Assert.Empty(Actions(Evaluate(register, D(2025, 10, 2), policy), "deletion-review"));
     }

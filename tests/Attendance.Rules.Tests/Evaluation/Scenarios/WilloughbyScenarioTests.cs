@@ -190,7 +190,7 @@ public class WilloughbyScenarioTests
         var action = Assert.Single(Actions(NinetyPercent, "2025-09-22", "persistent-absence-meetings"));
         AssertAction(action, "2025-09-19", SessionOfDay.PM, ActionKind.Meeting,
             "Hold regular meetings with the parents of pupils who are persistently or severely absent");
-        Assert.Equal("attendance 90.00% (18 of 20 possible sessions) this academic year fell to or below 90%", action.Evidence);
+        Assert.Equal("absence 10.00% (2 of 20 possible sessions) in the academic year 2025/26, at or above 10%", action.Evidence);
 
         Assert.Empty(Actions(@"2025-09-08 /\ /\ /\ /\ /\ 2025-09-15 /\ /\ /\ /\ I-", "2025-09-19", "persistent-absence-meetings"));
     }
@@ -366,7 +366,7 @@ public class WilloughbyScenarioTests
         var action = Assert.Single(Actions(register, "2025-11-07", "deletion-review"));
         AssertAction(action, "2025-11-07", SessionOfDay.PM, ActionKind.Safeguarding,
             "Review for deletion from the admission register (20 school days of G, N or O)");
-        Assert.Equal("20 consecutive school days (2025-10-06 to 2025-11-07) with every session G, N, O reached 20", action.Evidence);
+        Assert.Equal("20 consecutive school days (2025-10-06 to 2025-11-07) with every session G, N, O as recorded reached 20", action.Evidence);
 
         Assert.Empty(Actions(register, "2025-11-06", "deletion-review"));
     }
