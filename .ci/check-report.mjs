@@ -1,7 +1,8 @@
 // The report's browser check, run by .ci/check-report.sh: opens the cohort report in headless
 // Chromium through playwright-core (installed under artifacts/browser), fails on any console error,
 // page error or request that is not the file itself, sorts the cohort table by clicking headers and
-// checks the order, opens the charts of the first pupils and takes a full-page screenshot.
+// checks the order, opens the charts of the first pupils, checks what is due, the cohort chart, the
+// filters and a pupil's marks, and takes a full-page screenshot.
 // Usage: node .ci/check-report.mjs artifacts/report.html artifacts/report.png
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -40,7 +41,7 @@ try {
 
   const pupils = Number(await page.textContent('#count-pupils'));
   const rows = await page.locator('#cohort tbody tr').count();
-  const charts = await page.locator('svg.chart').count();
+  const charts = await page.locator('details svg.chart').count();
   if (!(pupils > 0)) fail(`the header counts ${pupils} pupils`);
   if (rows !== pupils) fail(`the cohort table has ${rows} rows for ${pupils} pupils`); else pass(`${rows} table rows`);
   if (charts !== pupils) fail(`${charts} charts for ${pupils} pupils`); else pass(`${charts} charts`);
@@ -105,6 +106,57 @@ try {
   const titled = await page.locator('details[open] svg.chart circle > title').count();
   if (dots === 0 || titled !== dots) fail(`the open charts have ${dots} action dots, ${titled} with a tooltip`);
   else pass(`${dots} action dots with tooltips on the open charts`);
+
+  // What is due: the page opens on today's actions, grouped by kind, each pupil linked to their section.
+  const dueRows = await page.locator('#due-today tbody tr a.pupil').count();
+  const dueCount = Number(await page.textContent('#count-due-today'));
+  const dueFirst = await page.evaluate(() => {
+    const due = document.getElementById('due-today');
+    const cohort = document.getElementById('cohort');
+    return !!due && !!cohort && (due.compareDocumentPosition(cohort) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
+  if (!dueFirst) fail('the due-today section does not come before the cohort table');
+  else if (dueCount > 0 && dueRows === 0) fail(`the header counts ${dueCount} actions due today but the section lists none`);
+  else pass(`due today: ${dueCount} actions, ${dueRows} pupil rows`);
+  if (dueRows > 0) {
+    const link = page.locator('#due-today tbody tr a.pupil').first();
+    const target = (await link.getAttribute('href')).slice(1);
+    await link.click();
+    if (!(await page.$eval(`[id="${target}"]`, (d) => d.open))) fail(`the due list's link did not open ${target}`);
+    else pass(`the due list's link opens ${await link.textContent()}`);
+  }
+
+  // The cohort's weekly chart with its lines.
+  const cohortPoints = await page.$eval('#cohort-chart polyline.cohort', (p) => p.getAttribute('points').trim().split(/\s+/).length).catch(() => 0);
+  const cohortLines = await page.locator('#cohort-chart line.thr').count();
+  if (cohortPoints < 10 || cohortLines === 0) fail(`the cohort chart has ${cohortPoints} weeks and ${cohortLines} threshold lines`);
+  else pass(`the cohort chart has ${cohortPoints} weeks and ${cohortLines} threshold lines`);
+
+  // Filters: a year group and a flag; every row shown matches, the count says how many.
+  const visibleRows = () => page.$$eval('#cohort tbody tr', (trs) => trs.filter((tr) => !tr.hidden).map((tr) => ({
+    year: tr.getAttribute('data-year'), flags: tr.getAttribute('data-flags'), section: tr.getAttribute('data-section'),
+  })));
+  const year = await page.$eval('#filter-year', (s) => s.options[1]?.value ?? '');
+  await page.selectOption('#filter-year', year);
+  await page.selectOption('#filter-flag', 'persistent');
+  const filtered = await visibleRows();
+  const shown = Number(await page.textContent('#shown'));
+  const hiddenSections = await page.$$eval('details[data-pupil]', (all) => all.filter((d) => d.hidden).length);
+  if (filtered.length === 0 || filtered.length === rows) fail(`filtering by year ${year} and persistent absence shows ${filtered.length} of ${rows} rows`);
+  else if (!filtered.every((r) => r.year === year && r.flags.split(' ').includes('persistent'))) fail('a filtered row does not match the filters');
+  else if (shown !== filtered.length) fail(`the page says ${shown} shown for ${filtered.length} rows`);
+  else if (hiddenSections !== rows - filtered.length) fail(`${hiddenSections} pupil sections hidden for ${rows - filtered.length} hidden rows`);
+  else pass(`year ${year} and persistent absence: ${filtered.length} of ${rows} pupils shown, their sections only`);
+  await page.selectOption('#filter-year', '');
+  await page.selectOption('#filter-flag', '');
+  if ((await visibleRows()).length !== rows) fail('clearing the filters does not show every row again');
+
+  // A pupil's marks: drawn when opened, a cell a session with its code on hover.
+  const opened = await page.$eval('details[open][data-pupil]', (d) => d.id);
+  const cells = await page.locator(`[id="${opened}"] table.marks td.s[title]`).count();
+  const title = await page.locator(`[id="${opened}"] table.marks td.s[title]`).first().getAttribute('title').catch(() => '');
+  if (cells < 100 || !/^\d{4}-\d{2}-\d{2} (AM|PM): \S+ \(/.test(title)) fail(`the marks of ${opened} have ${cells} cells, the first titled "${title}"`);
+  else pass(`the marks of ${opened}: ${cells} sessions, e.g. "${title}"`);
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot, fullPage: true });

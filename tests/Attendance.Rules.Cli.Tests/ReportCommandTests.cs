@@ -25,10 +25,10 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("report.html: html for 2 pupils", result.Stderr);
         Assert.StartsWith("<!DOCTYPE html>\n", html, StringComparison.Ordinal);
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td data-v=\"B002\"><a class=\"pupil\" href=\"#p1\">B002</a></td><td class=\"n\" data-v=\"7\">5</td><td class=\"n\">30</td><td class=\"n\" data-v=\"66.67\">66.67</td>", html);
+        Assert.Contains("<tr data-year=\"5\" data-flags=\"persistent penalty-notice\" data-section=\"p1\"><td data-v=\"B002\"><a class=\"pupil\" href=\"#p1\">B002</a></td><td class=\"n\" data-v=\"7\">5</td><td class=\"n\">30</td><td class=\"n\" data-v=\"66.67\">66.67</td>", html);
         Assert.Contains("<a class=\"pupil\" href=\"#p2\">A001</a>", html);
-        Assert.Equal(2, Regex.Count(html, "<tr><td "));
-        Assert.Equal(2, Regex.Count(html, "<svg class=\"chart\""));
+        Assert.Equal(2, Regex.Count(html, "<tr data-year="));
+        Assert.Equal(2, Regex.Count(html, "<svg class=\"chart\" xmlns"));
         Assert.Contains("<h1>CLI Test Primary School</h1>", html);
         Assert.Contains("<code>cli-test-school</code> version <code>1.0+", html);
         Assert.Contains("<b id=\"count-pupils\">2</b>", html);

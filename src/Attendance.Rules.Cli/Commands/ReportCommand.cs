@@ -6,15 +6,16 @@ using Attendance.Rules.Cli.Output;
 namespace Attendance.Rules.Cli.Commands;
 
 /// <summary>
-/// <c>report</c>: one self-contained HTML page for a cohort: the header, a sortable cohort table and,
-/// per pupil, a chart of year-to-date attendance week by week against the policy's thresholds with
-/// the pupil's actions marked.
+/// <c>report</c>: one self-contained HTML page for a cohort: what is due today and this week, the
+/// cohort's weekly attendance, a sortable, filterable cohort table and, per pupil, a chart of
+/// year-to-date attendance against the policy's thresholds with the actions marked and a calendar
+/// of the year's marks (docs/cli.md).
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
-        var command = new Command("report", "Writes one self-contained HTML page for the cohort: a sortable table of every pupil, and per pupil a chart of year-to-date attendance week by week against the policy's thresholds, with the pupil's actions marked.");
+        var command = new Command("report", "Writes one self-contained HTML page for the cohort: the actions due today and this week, the cohort's weekly attendance, a sortable, filterable table of every pupil, and per pupil a chart of year-to-date attendance against the policy's thresholds with the actions marked and a calendar of the year's marks.");
         var inputs = Options.AddInputs(command);
         var output = new Option<string>("--out")
         {

@@ -99,6 +99,7 @@ public sealed partial class CompiledPolicy
                     Code = run.Codes[i],
                     CountedAs = run.Effective[i],
                     Arrival = arrival,
+                    ArrivalTime = mark.Arrival,
                     IsSchoolDay = timeline.SchoolDay[day],
                     WeekStarting = Timeline.MondayOf(timeline.Dates[day]),
                     SchoolWeek = week < 0 ? null : timeline.Week[week] + 1,

@@ -30,6 +30,9 @@ public sealed record MarkOutcome
     /// <summary>How the registration window classified the recorded arrival time; null where no arrival time was recorded.</summary>
     public ArrivalOutcome? Arrival { get; init; }
 
+    /// <summary>The arrival time recorded for the session; null where none was recorded.</summary>
+    public LocalTime? ArrivalTime { get; init; }
+
     /// <summary>Whether the day was a school day: one on which the school was open for the pupil (from the marks, or the calendar where given).</summary>
     public required bool IsSchoolDay { get; init; }
 
