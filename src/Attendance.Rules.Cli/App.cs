@@ -6,7 +6,7 @@ using Attendance.Rules.Cli.Input;
 namespace Attendance.Rules.Cli;
 
 /// <summary>
-/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c>, <c>explain</c>, <c>report</c>, <c>test</c>, <c>leave</c>, <c>migrate</c> and <c>diff</c>. Exit codes:
+/// The <c>attendance-rules</c> tool: <c>validate</c>, <c>evaluate</c>, <c>explain</c>, <c>report</c>, <c>test</c>, <c>leave</c>, <c>migrate</c>, <c>diff</c> and <c>letters</c>. Exit codes:
 /// 0 success, 2 bad input (a bad policy, CSV, calendar or command line, an unknown pupil), 1
 /// anything else; never a stack trace unless <c>--verbose</c>.
 /// </summary>
@@ -124,6 +124,7 @@ public static class App
         root.Subcommands.Add(LeaveCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(LettersCommand.Create());
         return root;
     }
 }

@@ -1,16 +1,26 @@
 namespace Attendance.Rules.Cli.Input;
 
-/// <summary>The optional pupils CSV: <c>pupil,year_group</c>, giving each pupil's National Curriculum year group.</summary>
+/// <summary>
+/// The optional pupils CSV: <c>pupil,year_group</c>, giving each pupil's National Curriculum year
+/// group, and optionally the columns <c>letters</c> merges (<see cref="DetailColumns"/>).
+/// </summary>
 internal sealed class PupilsFile
 {
+    /// <summary>Optional columns: the pupil's name and a contact's, for letters; absent columns are empty.</summary>
+    public static readonly IReadOnlyList<string> DetailColumns = ["name", "contact_name", "contact_address", "contact_email"];
+
     /// <summary>The year groups a pupils file may give: National Curriculum year strings.</summary>
     public static readonly IReadOnlyList<string> YearGroups = ["N1", "N2", "R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"];
 
-    private PupilsFile(Dictionary<string, string> yearGroups, List<RejectedRow> rejected)
+    private PupilsFile(Dictionary<string, string> yearGroups, Dictionary<string, PupilDetails> details, List<RejectedRow> rejected)
     {
         YearGroupOf = yearGroups;
+        DetailsOf = details;
         Rejected = rejected;
     }
+
+    /// <summary>Each pupil's name and contact, where the file has those columns.</summary>
+    public IReadOnlyDictionary<string, PupilDetails> DetailsOf { get; }
 
     /// <summary>Each pupil's year group.</summary>
     public IReadOnlyDictionary<string, string> YearGroupOf { get; }
@@ -19,7 +29,7 @@ internal sealed class PupilsFile
     public IReadOnlyList<RejectedRow> Rejected { get; }
 
     /// <summary>An empty pupils file (no year groups known).</summary>
-    public static PupilsFile None { get; } = new([], []);
+    public static PupilsFile None { get; } = new([], [], []);
 
     /// <summary>Reads a pupils CSV.</summary>
     /// <exception cref="InputException">The file cannot be read, is empty or lacks a column.</exception>
@@ -27,7 +37,9 @@ internal sealed class PupilsFile
     {
         using var table = CsvTable.Open(path, "pupils", ["pupil", "year_group"], encoding);
         int pupilAt = table.IndexOf("pupil"), yearAt = table.IndexOf("year_group");
+        var detailAt = DetailColumns.Select(table.IndexOf).ToArray();
         var yearGroups = new Dictionary<string, string>(StringComparer.Ordinal);
+        var details = new Dictionary<string, PupilDetails>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var rejected = new List<RejectedRow>();
         foreach (var row in table.Rows())
@@ -60,9 +72,14 @@ internal sealed class PupilsFile
 
             yearGroups[pupil] = year;
             firstLine[pupil] = row.Line;
+            if (detailAt.Any(i => i >= 0))
+            {
+                string Field(int i) => detailAt[i] >= 0 ? row.Fields[detailAt[i]].Trim() : string.Empty;
+                details[pupil] = new PupilDetails(Field(0), Field(1), Field(2), Field(3));
+            }
         }
 
-        return new PupilsFile(yearGroups, rejected);
+        return new PupilsFile(yearGroups, details, rejected);
     }
 
     /// <summary>Accepts <c>Year 7</c>, <c>Y7</c>, <c>07</c> and <c>r</c> as well as <c>7</c> and <c>R</c>.</summary>

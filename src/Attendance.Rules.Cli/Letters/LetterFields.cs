@@ -1,0 +1,70 @@
+using System.Globalization;
+using Attendance.Rules.Cli.Commands;
+using Attendance.Rules.Evaluation;
+using Attendance.Rules.Policies;
+using NodaTime;
+
+namespace Attendance.Rules.Cli.Letters;
+
+/// <summary>
+/// The merge fields of a letter, declared once (see <see cref="MergeField"/>). Dates are
+/// <c>yyyy-MM-dd</c> with a <c>_text</c> twin in words ("Tuesday 21 October 2025"); percentages are
+/// numbers with two decimals, as <c>evaluate</c> gives them; an unknown value is empty (nil).
+/// </summary>
+internal static class LetterFields
+{
+    public static IReadOnlyList<MergeField> All { get; } =
+    [
+        MergeField.Object<LetterData>("letter", "The letter itself", d => d,
+            MergeField.Of<LetterData>("file", "The HTML file's name in `--out`", d => d.File),
+            MergeField.Of<LetterData>("template", "The template's file name", d => d.Template)),
+        MergeField.Object<LetterData>("school", "The school, from the policy", d => d,
+            MergeField.Of<LetterData>("name", "The school's name (the policy's `name`)", d => d.Policy.Name),
+            MergeField.Of<LetterData>("local_authority", "The local authority (`local_authority`), or empty", d => d.Policy.LocalAuthority),
+            MergeField.Of<LetterData>("policy_id", "The policy's id", d => d.Policy.Id),
+            MergeField.Of<LetterData>("policy_version", "The policy's version (with its fingerprint)", d => d.PolicyVersion),
+            MergeField.Of<LetterData>("policy_title", "The title of the document the policy encodes (`document.title`)", d => d.Policy.Document.Title),
+            MergeField.Of<LetterData>("policy_reference", "The document's reference (`document.reference`), or empty", d => d.Policy.Document.Reference)),
+        MergeField.Object<LetterData>("pupil", "The pupil, from the marks and the pupils file", d => d,
+            MergeField.Of<LetterData>("id", "The pupil's id in the marks file", d => d.Pupil),
+            MergeField.Of<LetterData>("year_group", "The National Curriculum year group (`--pupils`), or empty", d => d.YearGroup),
+            MergeField.Of<LetterData>("name", "The pupil's name (the pupils file's `name` column), or empty", d => Text(d.Details.Name)),
+            MergeField.Object<LetterData>("contact", "The parent or carer written to (the pupils file's `contact_…` columns)", d => d,
+                MergeField.Of<LetterData>("name", "The parent's or carer's name (`contact_name`), or empty", d => Text(d.Details.ContactName)),
+                MergeField.Of<LetterData>("address", "The contact's address as given (`contact_address`, lines separated by `;`), or empty", d => Text(d.Details.ContactAddress)),
+                MergeField.List<LetterData>("address_lines", "The contact's address lines, each trimmed", d => d.Details.AddressLines),
+                MergeField.Of<LetterData>("email", "The contact's email (`contact_email`), or empty", d => Text(d.Details.ContactEmail)))),
+        MergeField.Object<LetterData>("action", "The action the letter is for", d => d,
+            MergeField.Of<LetterData>("rule", "The rule's id", d => d.Action.RuleId),
+            MergeField.Of<LetterData>("stage", "The stage's number, or empty for a rule without stages", d => d.Action.Stage),
+            MergeField.Of<LetterData>("kind", "`letter` or `meeting`", d => CohortEvaluation.KindName(d.Action.Kind)),
+            MergeField.Of<LetterData>("title", "The action's title, in the policy's words", d => d.Action.Title),
+            MergeField.Of<LetterData>("date", "The day it falls due (yyyy-MM-dd)", d => Date(d.Action.Date)),
+            MergeField.Of<LetterData>("date_text", "The same in words: Tuesday 21 October 2025", d => DateText(d.Action.Date)),
+            MergeField.Of<LetterData>("session", "`AM` or `PM`: the session at whose end it fell due", d => d.Action.Session.ToString()),
+            MergeField.Of<LetterData>("evidence", "The evidence: the figures and sessions that made it due, as a sentence", d => d.Action.Evidence),
+            MergeField.List<LetterData>("sessions", "The sessions the evidence counts, each as `yyyy-MM-dd AM` or `yyyy-MM-dd PM` (none where it counts none)", d => d.Action.Sessions.Select(s => $"{Date(s.Date)} {s.Part}"))),
+        MergeField.Object<LetterData>("figures", "The pupil's figures for the academic year to the day the action fell due", d => d.Figures,
+            MergeField.Of<AttendanceFigures>("from", "The first day counted (yyyy-MM-dd)", f => Date(f.Period.Start)),
+            MergeField.Of<AttendanceFigures>("to", "The last day counted, the action's date (yyyy-MM-dd)", f => Date(f.Period.End)),
+            MergeField.Of<AttendanceFigures>("to_text", "The same in words", f => DateText(f.Period.End)),
+            MergeField.Of<AttendanceFigures>("attendance_percent", "Attendance % (two decimals), or empty without possible sessions", f => f.AttendancePercent),
+            MergeField.Of<AttendanceFigures>("absence_percent", "Absence % (two decimals), or empty without possible sessions", f => f.AbsencePercent),
+            MergeField.Of<AttendanceFigures>("possible_sessions", "Possible sessions", f => f.PossibleSessions),
+            MergeField.Of<AttendanceFigures>("present_sessions", "Sessions present or at approved educational activity", f => f.AttendedSessions),
+            MergeField.Of<AttendanceFigures>("authorised_absence_sessions", "Authorised absence sessions", f => f.AuthorisedAbsenceSessions),
+            MergeField.Of<AttendanceFigures>("unauthorised_absence_sessions", "Unauthorised absence sessions", f => f.UnauthorisedAbsenceSessions),
+            MergeField.Of<AttendanceFigures>("absence_sessions", "Absence sessions, authorised and unauthorised", f => f.AbsenceSessions),
+            MergeField.Of<AttendanceFigures>("late_sessions", "Late sessions", f => f.LateSessions),
+            MergeField.Of<AttendanceFigures>("persistent_absence", "`true` when the pupil is persistently absent (the policy's threshold)", f => f.IsPersistentAbsence),
+            MergeField.Of<AttendanceFigures>("severe_absence", "`true` when the pupil is severely absent", f => f.IsSevereAbsence)),
+        MergeField.List<LetterData>("follow_ups", "The steps the policy lists after this action, in its order", d => d.Action.FollowUps,
+            MergeField.Of<FollowUp>("title", "The step, in the policy's words", f => f.Title)),
+    ];
+
+    public static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string DateText(LocalDate date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static string? Text(string value) => value.Length == 0 ? null : value;
+}
