@@ -319,6 +319,17 @@ public sealed class LettersCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_template_that_runs_past_its_step_limit_is_bad_input_naming_it()
+    {
+        var templates = Templates(("attendance-letter.liquid", "{% for i in (1..5000000) %}{{ i }}{% endfor %}"));
+        var result = Letters(templates, Out, "--to", "2025-09-15");
+        Assert.Equal(2, result.Exit);
+        Assert.StartsWith($"{Path.Combine(templates, "attendance-letter.liquid")}: error: ", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.EndsWith("(writing 2025-09-15-B002-attendance-letter.html); no letter was written", result.StderrLines[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
     public void From_after_to_is_bad_input()
     {
         var result = Letters(CliRun.Data("letters"), Out, "--from", "2025-09-20", "--to", "2025-09-10");

@@ -83,7 +83,7 @@ internal static class LettersCommand
         var letters = Letters(cohort, templates, first, last);
         var inputs = new[] { options.Policy, options.Marks, options.Pupils, options.Calendar }
             .Concat(templates.Names.Select(n => Path.Combine(templatesFolder, n))).ToArray();
-        var rendered = letters.Select(l => (l.File, Html: templates.Render(l.Template, MergeField.Model(LetterFields.All, l)))).ToList();
+        var rendered = letters.Select(l => (l.File, Html: Render(templates, l))).ToList();
         foreach (var path in rendered.Select(r => r.File).Append(CsvName))
         {
             OutputFile.CheckNotAnInput(Path.Combine(outFolder, path), inputs);
@@ -147,6 +147,19 @@ internal static class LettersCommand
         }
 
         return letters.OrderBy(l => l.Action.Date).ToList();
+    }
+
+    /// <summary>Renders one letter; a template that fails as it runs (a loop past its step limit) is bad input naming it.</summary>
+    private static string Render(LetterTemplates templates, LetterData letter)
+    {
+        try
+        {
+            return templates.Render(letter.Template, MergeField.Model(LetterFields.All, letter));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            throw new InputException($"{Path.Combine(templates.Folder, letter.Template)}: error: {e.Message} (writing {letter.File}); no letter was written");
+        }
     }
 
     private static string Describe(PolicyAction action) =>
