@@ -35,6 +35,9 @@ public sealed class RegisterBuilder
     private readonly string pupil;
     private readonly List<SessionMark> marks = [];
     private string? yearGroup;
+    private LocalDate? dateOfBirth;
+    private LocalDate? admissionDate;
+    private LocalDate? leavingDate;
     private Session? cursor;
 
     internal RegisterBuilder(string pupil)
@@ -53,6 +56,33 @@ public sealed class RegisterBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(yearGroup);
         this.yearGroup = yearGroup;
+        return this;
+    }
+
+    /// <summary>Sets the pupil's date of birth: compulsory school age is then worked out from it, day by day, rather than from the year group.</summary>
+    /// <param name="date">The date of birth.</param>
+    /// <returns>This builder.</returns>
+    public RegisterBuilder BornOn(LocalDate date)
+    {
+        dateOfBirth = date;
+        return this;
+    }
+
+    /// <summary>Sets the pupil's admission date (starting day): no mark but <c>Z</c> may come before it, and a new pupil return falls due on it.</summary>
+    /// <param name="date">The first day on the admission register.</param>
+    /// <returns>This builder.</returns>
+    public RegisterBuilder AdmittedOn(LocalDate date)
+    {
+        admissionDate = date;
+        return this;
+    }
+
+    /// <summary>Sets the pupil's leaving date: the last day on the admission register; no mark may come after it and nothing falls due after it.</summary>
+    /// <param name="date">The last day on the admission register.</param>
+    /// <returns>This builder.</returns>
+    public RegisterBuilder LeftOn(LocalDate date)
+    {
+        leavingDate = date;
         return this;
     }
 
@@ -197,7 +227,8 @@ public sealed class RegisterBuilder
     /// <summary>The register built so far.</summary>
     /// <returns>The register, marks in session order.</returns>
     /// <exception cref="RegisterException">Two marks share a session (for example after jumping back with <see cref="From"/>).</exception>
-    public PupilRegister Build() => PupilRegister.Create(pupil, marks, yearGroup);
+    /// <exception cref="ArgumentException">The leaving date is before the admission date, or the date of birth after either.</exception>
+    public PupilRegister Build() => PupilRegister.Create(pupil, marks, yearGroup, PupilRoll.Create(dateOfBirth, admissionDate, leavingDate));
 
     private static Session Following(Session at) =>
         at.Part == SessionOfDay.AM ? Registers.Session.Afternoon(at.Date) : Registers.Session.Morning(RegisterNotation.Weekday(at.Date.PlusDays(1)));

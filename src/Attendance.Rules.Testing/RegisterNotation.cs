@@ -17,11 +17,12 @@ public static class RegisterNotation
     /// <param name="notation">The register, for example <c>2025-09-08 /\ /\ O\ ~5 II</c>.</param>
     /// <param name="pupil">The pupil's id.</param>
     /// <param name="yearGroup">The pupil's year group, for example <c>7</c> or <c>R</c>; null if not known.</param>
+    /// <param name="roll">The pupil's date of birth, admission and leaving dates, where they matter.</param>
     /// <returns>The register.</returns>
     /// <exception cref="FormatException">The notation does not start with a date, or a token is not a day.</exception>
-    /// <exception cref="RegisterException">A code is not valid on its date.</exception>
-    public static PupilRegister Parse(string notation, string pupil = "p1", string? yearGroup = null) =>
-        PupilRegister.Create(pupil, Marks(notation), yearGroup);
+    /// <exception cref="RegisterException">A code is not valid on its date, or a mark lies outside the admission and leaving dates.</exception>
+    public static PupilRegister Parse(string notation, string pupil = "p1", string? yearGroup = null, PupilRoll? roll = null) =>
+        PupilRegister.Create(pupil, Marks(notation), yearGroup, roll);
 
     /// <summary>Reads the marks the notation describes, in the order written.</summary>
     /// <param name="notation">The register in the notation.</param>

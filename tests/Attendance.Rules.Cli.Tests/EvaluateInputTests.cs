@@ -198,4 +198,54 @@ public sealed class EvaluateInputTests
             File.Delete(pupils);
         }
     }
+
+    [Theory]
+    [InlineData("date_of_birth", "2015-02-30", "date_of_birth '2015-02-30' is not a date as yyyy-MM-dd")]
+    [InlineData("admission_date", "1999-12-31", "admission_date 1999-12-31 is outside 2000-01-01 to 2100-12-31")]
+    [InlineData("leaving_date", "08/09/2025", "leaving_date '08/09/2025' is not a date as yyyy-MM-dd")]
+    public void A_bad_date_in_the_pupils_file_exits_2_naming_the_file_row_and_column(string column, string value, string message)
+    {
+        var pupils = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}-pupils.csv");
+        File.WriteAllText(pupils, $"pupil,year_group,{column}\nA001,3,\nB002,3,{value}\n");
+        try
+        {
+            var strict = CliRun.Evaluate("marks.csv", "--format", "csv", "--pupils", pupils);
+
+            Assert.Equal(2, strict.Exit);
+            Assert.Equal(string.Empty, strict.Stdout);
+            Assert.Contains($"-pupils.csv:3: {message}", strict.Stderr);
+        }
+        finally
+        {
+            File.Delete(pupils);
+        }
+    }
+
+    [Fact]
+    public void Marks_outside_admission_and_leaving_are_refused_in_strict_mode_and_rejected_per_row_in_lenient_mode()
+    {
+        // marks.csv runs from Monday 8 September 2025; A001 joined on the Wednesday, B002 left on the Friday.
+        var pupils = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}-pupils.csv");
+        File.WriteAllText(pupils, "pupil,year_group,date_of_birth,admission_date,leaving_date\nA001,3,2017-05-01,2025-09-10,\nB002,3,2017-06-01,,2025-09-12\n");
+        try
+        {
+            var strict = CliRun.Evaluate("marks.csv", "--format", "json", "--pupils", pupils);
+            Assert.Equal(2, strict.Exit);
+            Assert.Contains("before the admission date 2025-09-10", strict.Stderr);
+            Assert.Contains("after the leaving date 2025-09-12", strict.Stderr);
+
+            var lenient = CliRun.Evaluate("marks.csv", "--format", "json", "--pupils", pupils, "--lenient");
+            Assert.Equal(0, lenient.Exit);
+            var json = JsonDocument.Parse(lenient.Stdout).RootElement;
+            var before = lenient.StderrLines.Count(l => l.Contains("rejected: pupil A001: the mark", StringComparison.Ordinal) && l.Contains("before the admission date 2025-09-10", StringComparison.Ordinal));
+            var after = lenient.StderrLines.Count(l => l.Contains("rejected: pupil B002: the mark", StringComparison.Ordinal) && l.Contains("after the leaving date 2025-09-12", StringComparison.Ordinal));
+            Assert.Equal(4, before); // Monday and Tuesday, two sessions each
+            Assert.Equal(json.GetProperty("rows_rejected").GetInt32(), before + after);
+            Assert.True(after > 0);
+        }
+        finally
+        {
+            File.Delete(pupils);
+        }
+    }
 }

@@ -25,6 +25,22 @@ public class RegisterBuilderTests
     }
 
     [Fact]
+    public void The_builder_states_the_pupils_roll_and_refuses_a_mark_outside_it()
+    {
+        var builder = Register.For("p1").InYear("R").BornOn(new LocalDate(2020, 10, 15)).AdmittedOn(new LocalDate(2025, 9, 3)).LeftOn(new LocalDate(2025, 9, 12))
+            .From(new LocalDate(2025, 9, 1)).Absent("Z", days: 2).Present(days: 8);
+
+        var register = builder.Build();
+
+        Assert.Equal(new LocalDate(2020, 10, 15), register.DateOfBirth);
+        Assert.Equal(new LocalDate(2025, 9, 3), register.AdmissionDate);
+        Assert.Equal(new LocalDate(2025, 9, 12), register.LeavingDate);
+        Assert.Equal(new LocalDate(2025, 12, 31), register.Roll.CompulsoryFrom);
+        var e = Assert.Throws<RegisterException>(() => builder.Present().Build());
+        Assert.Contains("after the leaving date 2025-09-12", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_weekend_start_date_moves_to_the_Monday_and_Next_shows_the_cursor()
     {
         var builder = Register.For("p1").From(new LocalDate(2025, 9, 6));

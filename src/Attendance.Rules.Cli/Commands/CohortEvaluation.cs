@@ -61,7 +61,7 @@ internal sealed class CohortEvaluation
             asOf = parsed.Value;
         }
 
-        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress, options.Encoding);
+        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress, options.Encoding, pupils.RollOf);
         var rejected = pupils.Rejected.Concat(marks.Rejected).ToList();
         if (rejected.Count > 0)
         {
@@ -123,7 +123,7 @@ internal sealed class CohortEvaluation
     public PupilResult Evaluate(string pupil)
     {
         var yearGroup = Pupils.YearGroupOf.TryGetValue(pupil, out var yg) ? yg : null;
-        var register = PupilRegister.Create(pupil, Marks.MarksOf(pupil), yearGroup);
+        var register = PupilRegister.Create(pupil, Marks.MarksOf(pupil), yearGroup, Pupils.Roll(pupil));
         return new PupilResult(pupil, yearGroup, Policy.Evaluate(register, AsOf, Calendar));
     }
 

@@ -56,8 +56,9 @@ internal sealed class MarksFile
     /// <param name="policy">The policy whose registration windows classify codeless arrivals.</param>
     /// <param name="progress">Called now and then with how far through the file reading is, 0–1.</param>
     /// <param name="encoding">The file's encoding (<see cref="CsvEncoding.Names"/>).</param>
+    /// <param name="rollOf">Each pupil's admission and leaving dates, where known: a mark outside them is an unusable row.</param>
     /// <exception cref="InputException">The file cannot be read, is empty or lacks a required column.</exception>
-    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null, string encoding = CsvEncoding.Default)
+    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null, string encoding = CsvEncoding.Default, IReadOnlyDictionary<string, PupilRoll>? rollOf = null)
     {
         using var table = CsvTable.Open(path, "marks", RequiredColumns, encoding);
         var file = new MarksFile(path);
@@ -72,6 +73,11 @@ internal sealed class MarksFile
             }
 
             var (pupil, mark, problem) = row.Problem is { } p ? (string.Empty, default, p) : Parse(row, columns, yearGroupOf, policy);
+            if (problem is null && rollOf is not null && rollOf.TryGetValue(pupil, out var roll) && roll.OutsideRoll(mark) is { } outside)
+            {
+                problem = $"pupil {pupil}: {outside}";
+            }
+
             if (problem is null)
             {
                 if (seen.TryGetValue((pupil, mark.Session), out var first))

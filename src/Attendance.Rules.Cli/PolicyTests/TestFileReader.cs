@@ -15,7 +15,7 @@ internal static class TestFileReader
     /// <summary>The figures a scenario may expect.</summary>
     public static readonly string[] FigureNames = ["possible", "present", "authorised", "unauthorised", "late", "attendance_percent", "persistent", "severe"];
 
-    private static readonly string[] ScenarioKeys = ["name", "register", "year_group", "as_of", "arrivals", "expect"];
+    private static readonly string[] ScenarioKeys = ["name", "register", "year_group", "date_of_birth", "admission_date", "leaving_date", "as_of", "arrivals", "expect"];
     private static readonly string[] ExpectKeys = ["figures", "threshold_hits", "actions", "no_actions", "exact_actions", "indicators"];
 
     /// <summary>The largest tests file read, in bytes.</summary>
@@ -152,10 +152,21 @@ internal static class TestFileReader
             }
 
             var yearGroup = Optional(map, "year_group") is { } year ? Scalar(year, "year_group") : null;
+            LocalDate? RollDate(string key) => Optional(map, key) is { } n ? Date(n, key) : null;
+            PupilRoll roll;
+            try
+            {
+                roll = PupilRoll.Create(RollDate("date_of_birth"), RollDate("admission_date"), RollDate("leaving_date"));
+            }
+            catch (ArgumentException e)
+            {
+                throw Error(node, $"{e.Message.Split(" (Parameter", 2)[0]}");
+            }
+
             PupilRegister register;
             try
             {
-                register = PupilRegister.Create(name, marks, yearGroup);
+                register = PupilRegister.Create(name, marks, yearGroup, roll);
             }
             catch (Exception e) when (e is RegisterException or ArgumentException)
             {

@@ -10,12 +10,13 @@ public sealed partial class CompiledPolicy
     /// <summary>Starts the incremental evaluation of a pupil under this policy.</summary>
     /// <param name="pupilId">The pupil.</param>
     /// <param name="yearGroup">The pupil's year group, where known.</param>
+    /// <param name="roll">The pupil's date of birth, admission and leaving dates, where known.</param>
     /// <returns>An empty state.</returns>
     /// <exception cref="ArgumentException"><paramref name="pupilId"/> is null, empty or white space.</exception>
-    public EvaluationState Start(string pupilId, string? yearGroup = null)
+    public EvaluationState Start(string pupilId, string? yearGroup = null, PupilRoll? roll = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(pupilId);
-        return new EvaluationState { PolicyId = Policy.Id, PolicyVersion = Version, PupilId = pupilId, YearGroup = yearGroup };
+        return new EvaluationState { PolicyId = Policy.Id, PolicyVersion = Version, PupilId = pupilId, YearGroup = yearGroup, Roll = roll ?? PupilRoll.Unknown };
     }
 
     /// <summary>
@@ -55,8 +56,8 @@ public sealed partial class CompiledPolicy
 
         // The state's marks are in order and the new ones follow them, so only the new ones need checking.
         var register = added.Count == 0
-            ? PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup)
-            : PupilRegister.FromSorted(state.PupilId, state.Marks.Items.AddRange(PupilRegister.Create(state.PupilId, added, state.YearGroup).Marks), state.YearGroup);
+            ? PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup, state.Roll)
+            : PupilRegister.FromSorted(state.PupilId, state.Marks.Items.AddRange(PupilRegister.Create(state.PupilId, added, state.YearGroup, state.Roll).Marks), state.YearGroup, state.Roll);
         var buffer = RentBuffer();
         try
         {
@@ -65,7 +66,7 @@ public sealed partial class CompiledPolicy
             var hitsBefore = new Dictionary<(int, LocalDate), int>();
             if (state.EvaluatedTo is { } to)
             {
-                var run = Run(PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup), to, buffer, calendar, priorNotices: null);
+                var run = Run(PupilRegister.FromSorted(state.PupilId, state.Marks.Items, state.YearGroup, state.Roll), to, buffer, calendar, priorNotices: null);
                 foreach (var a in run.Actions)
                 {
                     Increment(dueBefore, (a.Source, a.StageIndex, a.At));

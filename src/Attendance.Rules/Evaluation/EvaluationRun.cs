@@ -102,11 +102,30 @@ internal sealed class EvaluationRun
     public IReadOnlyList<PriorPenaltyNotice> PriorNotices { get; private set; } = [];
 
     /// <summary>
-    /// Whether the pupil is of compulsory school age by the policy's year groups. Referrals (penalty
-    /// notices, legal steps) apply only then; a pupil whose year group is not known is treated as of
+    /// Whether the pupil is of compulsory school age by the policy's year groups, the fallback where
+    /// the date of birth is not known. A pupil whose year group is not known either is treated as of
     /// compulsory school age, so nothing is missed.
     /// </summary>
-    public bool IsCompulsoryAge { get; private set; } = true;
+    private bool compulsoryByYearGroup = true;
+
+    /// <summary>The first and last days of compulsory school age by the date of birth; null where it is not known.</summary>
+    private LocalDate? compulsoryFrom;
+    private LocalDate compulsoryUntil;
+
+    /// <summary>The pupil's last day on roll, where they have left: nothing falls due after it.</summary>
+    private LocalDate? leftOn;
+
+    /// <summary>The pupil's last day on roll, where they have left.</summary>
+    public LocalDate? LeftOn => leftOn;
+
+    /// <summary>
+    /// Whether the pupil is of compulsory school age on a day: by the date of birth where known (so a
+    /// Reception child becomes of compulsory school age during the year), otherwise by the policy's
+    /// year groups. Referrals (penalty notices, legal steps) and rules limited to compulsory school
+    /// age apply only then.
+    /// </summary>
+    public bool IsCompulsoryAgeOn(LocalDate date) =>
+        compulsoryFrom is { } from ? date >= from && date <= compulsoryUntil : compulsoryByYearGroup;
 
     public AcademicYear Year { get; private set; } = new(int.MinValue);
 
@@ -149,7 +168,11 @@ internal sealed class EvaluationRun
         Calendar = calendar;
         PriorNotices = priorNotices ?? [];
         var policy = Compiled.Policy;
-        IsCompulsoryAge = register.YearGroup is null || policy.CompulsoryYearGroups.Count == 0 || Contains(policy.CompulsoryYearGroups, register.YearGroup);
+        compulsoryByYearGroup = register.YearGroup is null || policy.CompulsoryYearGroups.Count == 0 || Contains(policy.CompulsoryYearGroups, register.YearGroup);
+        var roll = register.Roll;
+        compulsoryFrom = roll.CompulsoryFrom;
+        compulsoryUntil = roll.CompulsoryUntil ?? default;
+        leftOn = roll.LeavingDate;
         Year = new(int.MinValue);
         Day = 0;
         SchoolDaysEnded = 0;
@@ -287,9 +310,13 @@ internal sealed class EvaluationRun
         return start;
     }
 
+    /// <summary>Whether an action of a kind may fall due on a day: not after the pupil left the roll, and a referral only at compulsory school age.</summary>
+    public bool MayFallDue(ActionKind? kind, LocalDate date) =>
+        !(leftOn is { } left && date > left) && (kind != ActionKind.Referral || IsCompulsoryAgeOn(date));
+
     public void Emit(in ActionRecord action, ActionKind kind)
     {
-        if (kind == ActionKind.Referral && !IsCompulsoryAge)
+        if (!MayFallDue(kind, action.At.Date))
         {
             return;
         }
@@ -309,7 +336,7 @@ internal sealed class EvaluationRun
 
     public void Hit(in HitRecord hit, ActionKind? kind)
     {
-        if (kind == ActionKind.Referral && !IsCompulsoryAge)
+        if (!MayFallDue(kind, hit.Date))
         {
             return;
         }

@@ -29,6 +29,9 @@ public sealed record EvaluationState
     /// <summary>The pupil's year group, where known.</summary>
     public string? YearGroup { get; init; }
 
+    /// <summary>The pupil's date of birth, admission and leaving dates, where known.</summary>
+    public PupilRoll Roll { get; init; } = PupilRoll.Unknown;
+
     /// <summary>The marks fed so far, in session order.</summary>
     public ValueList<SessionMark> Marks { get; init; } = ValueList<SessionMark>.Empty;
 
@@ -49,6 +52,10 @@ public sealed record EvaluationState
         text.Append("pupil ").Append(PupilId).Append('\n');
         text.Append("year-group ").Append(YearGroup ?? "-").Append('\n');
         text.Append("evaluated-to ").Append(EvaluatedTo is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-").Append('\n');
+        if (Roll != PupilRoll.Unknown)
+        {
+            text.Append("roll ").Append(Date(Roll.DateOfBirth)).Append(' ').Append(Date(Roll.AdmissionDate)).Append(' ').Append(Date(Roll.LeavingDate)).Append('\n');
+        }
         foreach (var mark in Marks)
         {
             text.Append("mark ").Append(mark.Session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(' ').Append(mark.Session.Part)
@@ -59,6 +66,8 @@ public sealed record EvaluationState
 
         return text.ToString();
     }
+
+    private static string Date(LocalDate? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
 
     /// <summary>Reads a state written by <see cref="Serialize"/>.</summary>
     /// <param name="text">The text.</param>
@@ -79,7 +88,19 @@ public sealed record EvaluationState
         var yearGroup = Field(4, "year-group");
         var evaluatedTo = Field(5, "evaluated-to");
         var marks = new List<SessionMark>();
-        for (var i = 6; i < lines.Length; i++)
+        var roll = PupilRoll.Unknown;
+        var first = 6;
+        if (lines.Length > 6 && lines[6].StartsWith("roll ", StringComparison.Ordinal))
+        {
+            var r = lines[6].Split(' ');
+            LocalDate? Read(string t) => t == "-" ? null : LocalDatePattern.Iso.Parse(t) is { Success: true } ok ? ok.Value : throw new FormatException("line 7: expected 'roll yyyy-MM-dd|- yyyy-MM-dd|- yyyy-MM-dd|-' (date of birth, admission, leaving)");
+            roll = r.Length == 4
+                ? PupilRoll.Create(Read(r[1]), Read(r[2]), Read(r[3]))
+                : throw new FormatException("line 7: expected 'roll yyyy-MM-dd|- yyyy-MM-dd|- yyyy-MM-dd|-' (date of birth, admission, leaving)");
+            first = 7;
+        }
+
+        for (var i = first; i < lines.Length; i++)
         {
             var f = lines[i].Split(' ');
             var date = f.Length == 6 && f[0] == "mark" ? LocalDatePattern.Iso.Parse(f[1]) : null;
@@ -101,6 +122,7 @@ public sealed record EvaluationState
             PolicyVersion = Field(2, "version"),
             PupilId = Field(3, "pupil"),
             YearGroup = yearGroup == "-" ? null : yearGroup,
+            Roll = roll,
             EvaluatedTo = evaluatedTo == "-" ? null : LocalDatePattern.Iso.Parse(evaluatedTo).GetValueOrThrow(),
             Marks = marks.ToValueList(),
         };

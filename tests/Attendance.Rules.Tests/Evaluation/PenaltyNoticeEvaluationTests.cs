@@ -56,6 +56,20 @@ public class EvaluationIdentityTests
     }
 
     [Fact]
+    public void A_state_keeps_the_pupils_roll_through_text_and_refuses_a_mark_after_leaving()
+    {
+        var policy = PolicyEvaluator.Compile(PolicyLoader.LoadEmbedded("england-2024"));
+        var roll = Attendance.Rules.Registers.PupilRoll.Create(new LocalDate(2014, 3, 2), new LocalDate(2025, 9, 8), new LocalDate(2025, 9, 9));
+        var state = policy.Advance(policy.Start("p1", "6", roll), RegisterNotation.Marks("2025-09-08 /\\"), new LocalDate(2025, 9, 8)).State;
+
+        var back = EvaluationState.Deserialize(state.Serialize());
+
+        Assert.Equal(roll, back.Roll);
+        Assert.Contains("roll 2014-03-02 2025-09-08 2025-09-09", state.Serialize(), StringComparison.Ordinal);
+        Assert.Throws<Attendance.Rules.Registers.RegisterException>(() => policy.Advance(back, RegisterNotation.Marks("2025-09-10 /\\"), new LocalDate(2025, 9, 10)));
+    }
+
+    [Fact]
     public void Advancing_a_state_under_another_policy_version_or_amending_a_fed_session_is_refused()
     {
         var policy = PolicyEvaluator.Compile(PolicyLoader.LoadEmbedded("england-2024"));

@@ -209,7 +209,10 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 m.Num0 = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][first];
                 m.Den0 = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first];
                 var date = run.Timeline.Dates[p.Day];
-                m.Left = 2L * (calendar.FirstSchoolDayAfter(AcademicYear.Containing(date).End) - calendar.FirstSchoolDayAfter(date));
+                // The sessions left run to the year's end, or to the leaving date of a pupil who has left.
+                var yearEnd = AcademicYear.Containing(date).End;
+                var until = run.LeftOn is { } left && left < yearEnd ? left : yearEnd;
+                m.Left = until <= date ? 0 : 2L * (calendar.FirstSchoolDayAfter(until) - calendar.FirstSchoolDayAfter(date));
                 return m.Den0 > 0 && m.Den0 >= minPossible && m.Den + m.Left > 0;
             default:
                 return false;

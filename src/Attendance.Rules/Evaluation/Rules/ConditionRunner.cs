@@ -46,15 +46,13 @@ internal sealed class ConditionRunner : RuleRunner
 
     public override void OnRegister(EvaluationRun run) => applies = Applies(rule.AppliesTo, run);
 
-    internal static bool Applies(AppliesTo? scope, EvaluationRun run)
-    {
-        if (scope is null || run.Register.YearGroup is not { } year)
-        {
-            return true;
-        }
+    /// <summary>Whether the pupil's year group is in the rule's scope (a pupil whose year group is not known is); compulsory school age is judged per day (<see cref="InScopeOn"/>).</summary>
+    internal static bool Applies(AppliesTo? scope, EvaluationRun run) =>
+        scope is null || scope.YearGroups.Count == 0 || run.Register.YearGroup is not { } year || EvaluationRun.Contains(scope.YearGroups, year);
 
-        return (scope.YearGroups.Count == 0 || EvaluationRun.Contains(scope.YearGroups, year)) && (!scope.CompulsoryAge || run.IsCompulsoryAge);
-    }
+    /// <summary>Whether the pupil is in the rule's scope on a day: its year groups, and compulsory school age on that day where the rule asks for it.</summary>
+    private bool InScopeOn(EvaluationRun run, int day) =>
+        applies && (rule.AppliesTo is not { CompulsoryAge: true } || run.IsCompulsoryAgeOn(run.Timeline.Dates[day]));
 
     public override void OnYearStart(EvaluationRun run) => gate.StartYear();
 
@@ -73,7 +71,7 @@ internal sealed class ConditionRunner : RuleRunner
 
     private void Judge(EvaluationRun run, in JudgedPoint p, int mark)
     {
-        var holds = applies && (after.Runner < 0 || ActionAnchors.Find(run, after, p.Day) >= 0) && plan.Holds(run, p);
+        var holds = InScopeOn(run, p.Day) && (after.Runner < 0 || ActionAnchors.Find(run, after, p.Day) >= 0) && plan.Holds(run, p);
         if (!gate.Fires(holds))
         {
             return;

@@ -216,15 +216,15 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
     private void Fire(EvaluationRun run, int mark, int variant, long attended, long possible, Registers.Session? at = null, int monitoringDays = 0)
     {
         var stage = rule.Stages[reached];
+        var session = at ?? run.Marks[mark].Session;
 
-        // A referral applies only to pupils of compulsory school age: for others it never falls
-        // due, so no later stage (nor a reinterpretation after it) can follow it.
-        if (stage.Action == Policies.ActionKind.Referral && !run.IsCompulsoryAge)
+        // A referral applies only to pupils of compulsory school age on its day: for others it never
+        // falls due, so no later stage (nor a reinterpretation after it) can follow it.
+        if (!run.MayFallDue(stage.Action, session.Date))
         {
             return;
         }
 
-        var session = at ?? run.Marks[mark].Session;
         var action = new ActionRecord
         {
             Source = Order,

@@ -211,6 +211,32 @@ public class ConditionRuleTests
     }
 
     [Fact]
+    public void Compulsory_age_is_judged_day_by_day_from_the_date_of_birth_where_it_is_known()
+    {
+        // Born 15 October 2020: in Reception in 2025/26, of compulsory school age from 31 December 2025.
+        var policy = Compile(Rule("r", "{ measure: { count: [O] }, over: { rolling: { school_days: 1 } }, at_least: 1 }", "    applies_to: { compulsory_age: true }\n    repeat: every_time\n"));
+        var roll = PupilRoll.Create(dateOfBirth: D(2020, 10, 15));
+        var register = RegisterNotation.Parse("2025-12-15 OO OO OO OO OO ~15 OO OO", "p1", "R", roll);
+
+        var due = Due(policy.Evaluate(register, D(2026, 1, 13)), "r");
+
+        Assert.Equal(["2026-01-12 PM", "2026-01-13 PM"], due);
+        Assert.Empty(Due(policy.Evaluate(RegisterNotation.Parse("2025-12-15 OO OO OO OO OO ~15 OO OO", "p1", "R"), D(2026, 1, 13)), "r"));
+    }
+
+    [Fact]
+    public void A_year_11_pupil_is_no_longer_of_compulsory_age_after_the_school_leaving_date()
+    {
+        // Born 31 August 2010: 16 in the summer holiday, so compulsory school age ends on 26 June 2026.
+        var policy = Compile(Rule("r", "{ measure: { count: [O] }, over: { rolling: { school_days: 1 } }, at_least: 1 }", "    applies_to: { compulsory_age: true }\n    repeat: every_time\n"));
+        var roll = PupilRoll.Create(dateOfBirth: D(2010, 8, 31));
+
+        var due = Due(policy.Evaluate(RegisterNotation.Parse("2026-06-25 OO OO OO", "p1", "11", roll), D(2026, 6, 29)), "r");
+
+        Assert.Equal(["2026-06-25 PM", "2026-06-26 PM"], due);
+    }
+
+    [Fact]
     public void After_waits_for_an_action_on_an_earlier_school_day()
     {
         var policy = Compile(Rule("a", "{ measure: { count: [I] }, at_least: 1 }") + Rule("b", "{ measure: { count: [O] }, at_least: 1 }", "    after: a\n"));
