@@ -26,7 +26,10 @@ public static class SampleRegisterGenerator
     public const string MarksHeader = "pupil,date,session,code,arrival,evidence";
 
     /// <summary>The pupils file's header.</summary>
-    public const string PupilsHeader = "pupil,year_group";
+    public const string PupilsHeader = "pupil,year_group,date_of_birth,admission_date,leaving_date";
+
+    /// <summary>Pupils per school who join during the year (their rows start a few <c>Z</c> days before their admission date).</summary>
+    public const int JoinersPerSchool = 3;
 
     private enum Profile
     {
@@ -122,8 +125,77 @@ public static class SampleRegisterGenerator
             rows.AddRange(years[i].Rows());
         }
 
-        return new GeneratedSchool(school, pupils, rows);
+        return AddRoll(school, pupils, rows, seed);
     }
+
+    /// <summary>
+    /// The roll, drawn from a generator of its own so the marks of pupils who neither join nor leave
+    /// stay as they were: a date of birth in the school year that fits the year group; an admission
+    /// date on the first day of the year the pupil entered the school (Reception or Year 7); three
+    /// pupils who join during the year (no marks before the week before their admission date, which
+    /// is marked <c>Z</c>, "not yet on the admission register") and one who leaves (no marks after
+    /// the leaving date). So no mark lies outside a pupil's days on roll.
+    /// </summary>
+    private static GeneratedSchool AddRoll(SampleSchool school, SamplePupil[] pupils, List<SampleRow> rows, int seed)
+    {
+        var rng = SeededRandom.For(seed, school.Id + "/roll");
+        var with2024 = rows.Where(r => r.Date < SampleCalendar.FirstDay).Select(r => r.Pupil).ToHashSet(StringComparer.Ordinal);
+        var days = SampleCalendar.SchoolDays;
+        var candidates = pupils.Where(p => !with2024.Contains(p.Id)).Select(p => p.Id).ToList();
+        rng.Shuffle(candidates);
+        var joiners = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
+        foreach (var id in candidates.Take(JoinersPerSchool))
+        {
+            joiners[id] = days[rng.Between(30, 150)];
+        }
+
+        var leaver = pupils[rng.Next(pupils.Length)].Id;
+        while (joiners.ContainsKey(leaver))
+        {
+            leaver = pupils[rng.Next(pupils.Length)].Id;
+        }
+
+        var leaving = days[rng.Between(100, 160)];
+        for (var i = 0; i < pupils.Length; i++)
+        {
+            var p = pupils[i];
+            var index = YearIndex(p.YearGroup);
+
+            // Year g (Reception 0) in 2025/26 was born from 1 September (2020 - g) to 31 August (2021 - g).
+            var born = new LocalDate(2020 - index, 9, 1).PlusDays(rng.Next(365));
+            var entryYear = 2025 - (index - (school.Secondary ? 7 : 0));
+            var admitted = joiners.TryGetValue(p.Id, out var joined) ? joined : FirstWeekday(new LocalDate(entryYear, 9, 1));
+            pupils[i] = p with { DateOfBirth = born, AdmissionDate = admitted, LeavingDate = p.Id == leaver ? leaving : null };
+        }
+
+        var kept = new List<SampleRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (joiners.TryGetValue(row.Pupil, out var admitted) && row.Date < admitted)
+            {
+                if (row.Date >= admitted.PlusDays(-7))
+                {
+                    kept.Add(row with { Code = "Z", Arrival = null, Evidence = false });
+                }
+
+                continue;
+            }
+
+            if (row.Pupil == leaver && row.Date > leaving)
+            {
+                continue;
+            }
+
+            kept.Add(row);
+        }
+
+        return new GeneratedSchool(school, pupils, kept);
+    }
+
+    private static int YearIndex(string yearGroup) => yearGroup == "R" ? 0 : int.Parse(yearGroup, CultureInfo.InvariantCulture);
+
+    private static LocalDate FirstWeekday(LocalDate date) =>
+        date.DayOfWeek switch { IsoDayOfWeek.Saturday => date.PlusDays(2), IsoDayOfWeek.Sunday => date.PlusDays(1), _ => date };
 
     /// <summary>LF line ends; a field with a leading or trailing space quoted, as CsvHelper 33 did, so the committed samples stay byte for byte.</summary>
     private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { NewLine = "\n", Quoting = CsvQuoting.WhenNeededOrWhitespace };
@@ -153,7 +225,9 @@ public static class SampleRegisterGenerator
         return path;
     }
 
-    /// <summary>Writes a pupils file (<c>pupil,year_group</c>).</summary>
+    private static string Date(LocalDate? date) => date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
+
+    /// <summary>Writes a pupils file (<c>pupil,year_group,date_of_birth,admission_date,leaving_date</c>).</summary>
     public static string WritePupils(GeneratedSchool generated, string path)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -168,6 +242,9 @@ public static class SampleRegisterGenerator
         {
             csv.WriteField(pupil.Id);
             csv.WriteField(pupil.YearGroup);
+            csv.WriteField(Date(pupil.DateOfBirth));
+            csv.WriteField(Date(pupil.AdmissionDate));
+            csv.WriteField(Date(pupil.LeavingDate));
             csv.EndRecord();
         }
 

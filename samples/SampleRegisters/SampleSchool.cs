@@ -26,7 +26,12 @@ public sealed record SampleSchool(string Id, string Prefix, bool Secondary, Loca
 }
 
 /// <summary>A pupil on a sample school's roll.</summary>
-public sealed record SamplePupil(string Id, string YearGroup);
+/// <param name="Id">The pupil's id.</param>
+/// <param name="YearGroup">The year group in 2025/26.</param>
+/// <param name="DateOfBirth">The date of birth, in the school year that matches the year group.</param>
+/// <param name="AdmissionDate">The starting day: the first day of the year the pupil entered the school, or a mid-year day for a joiner.</param>
+/// <param name="LeavingDate">The last day on roll, for a leaver.</param>
+public sealed record SamplePupil(string Id, string YearGroup, LocalDate? DateOfBirth = null, LocalDate? AdmissionDate = null, LocalDate? LeavingDate = null);
 
 /// <summary>One row of a marks file: a code (empty for an arrival the policy classifies), an arrival time, and whether medical evidence was given.</summary>
 public sealed record SampleRow(string Pupil, LocalDate Date, bool Afternoon, string Code, LocalTime? Arrival, bool Evidence);

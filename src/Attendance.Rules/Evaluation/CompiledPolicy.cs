@@ -322,6 +322,7 @@ public sealed partial class CompiledPolicy
                 DailyCodeRule r => new DailyCodeRunner(r, i),
                 UnresolvedCodeRule r => new UnresolvedCodeRunner(r, i),
                 CodeChangeRule r => new CodeChangeRunner(r, i),
+                AdmissionRule r => new AdmissionRunner(r, i),
                 StagedRule r => new StagedRunner(r, i, Conditions.Stages[i]!),
                 ConditionRule r => new ConditionRunner(r, i, Conditions),
                 RewardRule r => new RewardRunner(r, i),

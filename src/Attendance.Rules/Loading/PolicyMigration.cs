@@ -7,7 +7,7 @@ namespace Attendance.Rules.Loading;
 /// Writes a policy's v1 rule types in the policy language v2 (<c>attendance-rules migrate</c>), by
 /// one table: <c>attendance_below</c>, <c>session_count</c>, <c>consecutive_days</c> and
 /// <c>reward</c> become rules with <c>when</c>, and every stage condition a condition; events
-/// (<c>daily_code</c>, <c>unresolved_code</c>, <c>code_starts</c>, <c>code_ends</c>,
+/// (<c>daily_code</c>, <c>unresolved_code</c>, <c>code_starts</c>, <c>code_ends</c>, <c>admission</c>,
 /// <c>reinterpret</c>, <c>scheduled</c>) keep their kinds. The v2 form falls due on the same days and
 /// sessions as the v1 form (docs/policy-format.md lists the one place they part: a run still going
 /// when a new academic year starts).

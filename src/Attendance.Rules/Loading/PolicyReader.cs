@@ -47,6 +47,7 @@ internal sealed partial class PolicyReader
         ["unresolved_code"] = ["code", "school_days"],
         ["code_starts"] = ["codes", "within_school_days"],
         ["code_ends"] = ["codes", "within_school_days"],
+        ["admission"] = ["within_days"],
         ["staged"] = ["stages"],
         ["reinterpret"] = ["after", "codes", "unless_fact", "count_as"],
         ["reward"] = ["percent", "periods"],
@@ -615,6 +616,7 @@ internal sealed partial class PolicyReader
             "code_starts" or "code_ends" => CodesOf(node, ruleWhat) is { } cc
                 ? new CodeChangeRule { Id = id!, Title = title!, Sources = sources, Codes = cc, Ends = type == "code_ends", WithinSchoolDays = r.Int(node, "within_school_days", ruleWhat, 1, 366) }
                 : null,
+            "admission" => new AdmissionRule { Id = id!, Title = title!, Sources = sources, WithinDays = r.Int(node, "within_days", ruleWhat, 1, 366) },
             "staged" => ReadStaged(node, ruleWhat, id, title),
             "reinterpret" => ReadReinterpret(node, ruleWhat, id, title),
             "reward" => ReadReward(node, ruleWhat, id, title),

@@ -533,6 +533,9 @@ public static class PolicyWriter
                     Codes(indent, "codes", change.Codes);
                     OptionalInt(indent, "within_school_days", change.WithinSchoolDays);
                     break;
+                case AdmissionRule admission:
+                    OptionalInt(indent, "within_days", admission.WithinDays);
+                    break;
                 case StagedRule staged:
                     Key(indent, "stages");
                     foreach (var stage in staged.Stages)

@@ -65,14 +65,13 @@ public static partial class ReferenceEvaluator
         private bool Applies(AppliesTo? to)
         {
             var year = register.YearGroup;
-            if (to is null || year is null)
-            {
-                return true;
-            }
-
-            return (to.YearGroups.Count == 0 || to.YearGroups.Contains(year))
-                && (!to.CompulsoryAge || policy.CompulsoryYearGroups.Contains(year));
+            return to is null || to.YearGroups.Count == 0 || year is null || to.YearGroups.Contains(year);
         }
+
+        /// <summary>Compulsory school age on a day: by the date of birth where known, else the year groups (an unknown year group counts).</summary>
+        private bool CompulsoryOn(LocalDate date) => register.DateOfBirth is { } born
+            ? CompulsorySchoolAge.On(born, date)
+            : register.YearGroup is null || policy.CompulsoryYearGroups.Count == 0 || policy.CompulsoryYearGroups.Contains(register.YearGroup);
 
         /// <summary>One comparison of a count (or late) reaching a number: a threshold hit.</summary>
         private static bool IsCountThreshold(Condition c) =>
@@ -109,7 +108,7 @@ public static partial class ReferenceEvaluator
                 // (engine-semantics); on_lapse and every_time judge the window as it stands.
                 var cuts = (rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear) && IsCountThreshold(rule.When);
                 var j = new Judgement(cuts ? counted : none);
-                var holds = Holds(rule.When, p, j);
+                var holds = (rule.AppliesTo is not { CompulsoryAge: true } || CompulsoryOn(p.Date)) && Holds(rule.When, p, j);
                 var fire = rule.Repeat switch
                 {
                     RepeatMode.OncePerYear => holds && !firedYears.Contains(year),

@@ -108,6 +108,7 @@ public static partial class ReferenceEvaluator
             schoolDays = marks.Where(m => m.Code!.IsSchoolOpen).Select(m => m.Session.Date).Distinct().Order().ToList();
 
             compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
+            var born = register.DateOfBirth;
 
             // Rules may wait on any other rule (and reinterpretation on a stage): evaluate everything
             // against the previous round's actions until nothing changes. Every dependency looks only
@@ -124,13 +125,18 @@ public static partial class ReferenceEvaluator
                 Actions.Clear();
                 Hits.Clear();
                 EvaluateRound();
-                if (!compulsory)
+                // "Referrals (penalty-notice thresholds, legal steps) fall due only on days the pupil is of
+                // compulsory school age" (docs/engine.md): the threshold does not apply, so no hit either,
+                // and a referral that never fell due is nothing another rule can wait on.
+                bool Compulsory(LocalDate d) => born is { } b ? CompulsorySchoolAge.On(b, d) : compulsory;
+                Actions.RemoveAll(a => a.Kind == ActionKind.Referral && !Compulsory(a.Date));
+                Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral && !Compulsory(h.Date));
+
+                // "Nothing falls due after the leaving date".
+                if (register.LeavingDate is { } left)
                 {
-                    // "Referrals (penalty-notice thresholds, legal steps) apply only to pupils in the
-                    // policy's compulsory_year_groups" (docs/engine.md): the threshold does not apply, so no
-                    // hit either, and a referral that never fell due is nothing another rule can wait on.
-                    Actions.RemoveAll(a => a.Kind == ActionKind.Referral);
-                    Hits.RemoveAll(h => policy.FindRule(h.RuleId)?.Action == ActionKind.Referral);
+                    Actions.RemoveAll(a => a.Date > left);
+                    Hits.RemoveAll(h => h.Date > left);
                 }
 
                 if (round > 0 && Actions.Select(a => a.ToString()).Order(StringComparer.Ordinal).SequenceEqual(previous))
@@ -167,6 +173,7 @@ public static partial class ReferenceEvaluator
                     case DailyCodeRule dc: DailyCode(dc); break;
                     case UnresolvedCodeRule uc: Unresolved(uc); break;
                     case CodeChangeRule cc: CodeChange(cc); break;
+                    case AdmissionRule ad: Admission(ad); break;
                     case RewardRule rw: Reward(rw); break;
                     case ScheduledRule sr: Scheduled(sr); break;
                     case ConditionRule cr: When(cr); break;
@@ -499,6 +506,35 @@ public static partial class ReferenceEvaluator
                 if (change && (rule.Repeat != RepeatMode.OncePerYear || firedYears.Add(AcademicYear.Containing(m.Session.Date))))
                 {
                     Act(rule, rule.Action!.Value, null, m.Session);
+                }
+            }
+        }
+
+        private void Admission(AdmissionRule rule)
+        {
+            // On the admission date, if it is not before the first mark; without one, at every first
+            // session after a Z that is not a closure.
+            if (register.AdmissionDate is { } admitted)
+            {
+                if (marks.Count > 0 && admitted <= asOf && admitted >= marks[0].Session.Date)
+                {
+                    Act(rule, rule.Action!.Value, null, Session.Morning(admitted));
+                }
+
+                return;
+            }
+
+            var afterZ = false;
+            foreach (var m in marks)
+            {
+                if (m.Code!.Code == "Z")
+                {
+                    afterZ = true;
+                }
+                else if (afterZ && m.Code.IsSchoolOpen)
+                {
+                    Act(rule, rule.Action!.Value, null, m.Session);
+                    afterZ = false;
                 }
             }
         }

@@ -8,7 +8,7 @@ namespace Attendance.Rules.Loading.Language;
 /// <summary>
 /// The one table of how each v1 rule type and stage condition is written in the language v2.
 /// Events keep kinds of their own and are not expanded: <c>daily_code</c>, <c>unresolved_code</c>,
-/// <c>code_starts</c>, <c>code_ends</c>, <c>reinterpret</c>, <c>scheduled</c>.
+/// <c>code_starts</c>, <c>code_ends</c>, <c>admission</c>, <c>reinterpret</c>, <c>scheduled</c>.
 /// </summary>
 internal static class V1Expansion
 {
