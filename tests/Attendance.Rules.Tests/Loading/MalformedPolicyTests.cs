@@ -55,7 +55,7 @@ public class MalformedPolicyTests
         ],
         ["disable-unknown-rule.yaml"] =
         [
-            "disable-unknown-rule.yaml:7:31: error: 'disable' names the rule 'la-holiday-return', which the base policy does not have (expected one of: penalty-notice-threshold, la-attendance-return, la-sickness-return, deletion-review, n-code-unresolved)",
+            "disable-unknown-rule.yaml:7:31: error: 'disable' names the rule 'la-holiday-return', which the base policy does not have (expected one of: penalty-notice-threshold, la-attendance-return, la-sickness-return, new-pupil-return, deletion-review, n-code-unresolved)",
         ],
         ["disable-without-extends.yaml"] =
         [
@@ -186,7 +186,7 @@ public class MalformedPolicyTests
         ],
         ["unknown-rule-type.yaml"] =
         [
-            "unknown-rule-type.yaml:9:11: error: rule 'low-attendance-letter': unknown rule type 'attendance_under' (expected one of: attendance_below, session_count, consecutive_days, daily_code, unresolved_code, code_starts, code_ends, staged, reinterpret, reward, scheduled)",
+            "unknown-rule-type.yaml:9:11: error: rule 'low-attendance-letter': unknown rule type 'attendance_under' (expected one of: attendance_below, session_count, consecutive_days, daily_code, unresolved_code, code_starts, code_ends, admission, staged, reinterpret, reward, scheduled)",
         ],
         ["unknown-stage-condition.yaml"] =
         [

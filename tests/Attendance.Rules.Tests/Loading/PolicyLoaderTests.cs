@@ -31,7 +31,7 @@ public class PolicyLoaderTests
         Assert.Equal("test-school", policy.Id);
         Assert.Equal("Test School", policy.Name);
         Assert.Null(policy.LocalAuthority);
-        Assert.Equal(5, policy.Rules.Count);
+        Assert.Equal(6, policy.Rules.Count);
         Assert.Equal(160m, policy.PenaltyNotices!.Notices[0].Amount);
         Assert.Empty(policy.Notes);
     }
@@ -57,7 +57,7 @@ public class PolicyLoaderTests
                 source: "y"
             """, "school.yaml");
         Assert.Equal(
-            ["penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "deletion-review", "n-code-unresolved", "extra-letter"],
+            ["penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "new-pupil-return", "deletion-review", "n-code-unresolved", "extra-letter"],
             policy.Rules.Select(r => r.Id));
         var sickness = Assert.IsType<Attendance.Rules.Policies.Rules.SessionCountRule>(policy.FindRule("la-sickness-return"));
         Assert.Equal(31, sickness.AtLeastSessions);
@@ -76,7 +76,7 @@ public class PolicyLoaderTests
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(School));
         var policy = PolicyLoader.Load(stream, "stream.yaml");
-        Assert.Equal(5, policy.Rules.Count);
+        Assert.Equal(6, policy.Rules.Count);
     }
 
     [Fact]

@@ -234,7 +234,7 @@ public class PolicySchemaTests
     {
         var types = JObject.Parse(File.ReadAllText(SchemaPath))["definitions"]!["typedRule"]!["properties"]!["type"]!["enum"]!.Values<string>().ToList();
 
-        Assert.Equal(11, types.Count);
+        Assert.Equal(12, types.Count);
         Assert.All(types.Append("attendance_above"), type =>
         {
             var yaml = $"id: p\nversion: \"1\"\nname: P\ndocument: {{ title: T }}\nrules:\n  - {{ id: r, type: {type}, title: T }}\n";

@@ -93,7 +93,7 @@ public class RuleRoleTests
         var ruleTypes = ((JArray)schema["definitions"]!["typedRule"]!["oneOf"]!).Select(r => r["$ref"]!.Value<string>()!.Split('/')[^1]).Append("conditionRule").ToList();
 
         Assert.Equal(PolicyReader.RoleNames.Keys.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
-        Assert.Equal(12, ruleTypes.Count);
+        Assert.Equal(13, ruleTypes.Count);
         Assert.All(ruleTypes, type => Assert.Equal("#/definitions/ruleRole", schema["definitions"]![type]!["properties"]!["role"]!["$ref"]!.Value<string>()));
     }
 

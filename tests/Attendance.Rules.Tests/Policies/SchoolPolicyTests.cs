@@ -62,11 +62,15 @@ public class SchoolPolicyTests
     [Fact]
     public void National_sickness_return_is_30_sessions_of_illness_in_the_academic_year()
     {
-        var rule = Assert.IsType<SessionCountRule>(Load(NationalBase).FindRule("la-sickness-return"));
+        var rule = Assert.IsType<ConditionRule>(Load(NationalBase).FindRule("la-sickness-return"));
+        var when = Assert.IsType<Attendance.Rules.Policies.Conditions.Comparison>(rule.When);
 
-        AssertCodes(rule.Codes, "I");
-        Assert.Equal(30, rule.AtLeastSessions);
-        Assert.Equal(CountWindow.AcademicYear, rule.Window);
+        AssertCodes(Assert.IsType<Attendance.Rules.Policies.Conditions.CountMeasure>(when.Measure).Codes, "I");
+        Assert.Equal(Attendance.Rules.Policies.Conditions.ComparisonOperator.AtLeast, when.Operator);
+        Assert.Equal(30m, when.Value);
+        Assert.Equal(Attendance.Rules.Policies.Conditions.PeriodWindow.AcademicYear, when.Over);
+        Assert.Equal(RepeatMode.FreshSessions, rule.Repeat);
+        Assert.True(rule.AppliesTo!.CompulsoryAge);
         Assert.Equal(ActionKind.Notification, rule.Action);
     }
 
@@ -82,9 +86,12 @@ public class SchoolPolicyTests
     [Fact]
     public void National_attendance_return_is_10_consecutive_school_days_of_unauthorised_absence()
     {
-        var rule = Only<ConsecutiveDaysRule>(Load(NationalBase), r => r.AtLeastDays == 10, "a 10-day run");
+        var rule = Assert.IsType<ConditionRule>(Load(NationalBase).FindRule("la-attendance-return"));
+        var when = Assert.IsType<Attendance.Rules.Policies.Conditions.Comparison>(rule.When);
 
-        AssertCodes(rule.Codes, NationalUnauthorised);
+        AssertCodes(Assert.IsType<Attendance.Rules.Policies.Conditions.RunMeasure>(when.Measure).Codes, NationalUnauthorised);
+        Assert.Equal(10m, when.Value);
+        Assert.True(rule.AppliesTo!.CompulsoryAge);
         Assert.Equal(ActionKind.Notification, rule.Action);
     }
 
@@ -126,11 +133,9 @@ public class SchoolPolicyTests
     public void Stanborough_inherits_the_national_sickness_return_of_15_days_of_illness()
     {
         var policy = Load(Stanborough);
-        var rule = Assert.IsType<SessionCountRule>(policy.FindRule("la-sickness-return"));
+        var rule = Assert.IsType<ConditionRule>(policy.FindRule("la-sickness-return"));
 
         Assert.Equal(Load(NationalBase).FindRule("la-sickness-return"), rule);
-        AssertCodes(rule.Codes, "I");
-        Assert.Equal(30, rule.AtLeastSessions);
         Assert.Equal(ActionKind.Notification, rule.Action);
     }
 

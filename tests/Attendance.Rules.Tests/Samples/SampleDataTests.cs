@@ -98,9 +98,37 @@ public class SampleDataTests
         Assert.DoesNotContain(dates, d => closed.Any(c => d >= c.First && d <= c.Last));
         Assert.All(dates, d => Assert.True((d >= new LocalDate(2025, 9, 1) && d <= new LocalDate(2026, 7, 22)) || (d >= new LocalDate(2024, 7, 15) && d <= new LocalDate(2024, 7, 23)), $"{d:yyyy-MM-dd}"));
 
-        // Every pupil has a mark for every session of the year's school days (197 weekdays, 2 INSET days among them).
-        Assert.Equal(197, dates.Count(d => d.Year >= 2025));
-        Assert.All(Load(school).Registers.Values, r => Assert.Equal(394, r.Marks.Count(m => m.Session.Date.Year >= 2025)));
+        // Every pupil has a mark for every session of the year's school days (197 weekdays, 2 INSET
+        // days among them) while on roll; a joiner's week before admission is Z.
+        var schoolDays = dates.Where(d => d.Year >= 2025).ToList();
+        Assert.Equal(197, schoolDays.Count);
+        Assert.All(Load(school).Registers.Values, r =>
+        {
+            var onRoll = schoolDays.Count(d => r.Roll.IsOnRoll(d));
+            Assert.Equal(2 * onRoll, r.Marks.Count(m => m.Session.Date.Year >= 2025 && m.Code?.Code != "Z"));
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Schools))]
+    public void Every_pupil_has_a_date_of_birth_for_the_year_group_and_some_join_or_leave_during_the_year(string school)
+    {
+        var sample = Load(school);
+        foreach (var r in sample.Registers.Values)
+        {
+            var index = r.YearGroup == "R" ? 0 : int.Parse(r.YearGroup!, System.Globalization.CultureInfo.InvariantCulture);
+
+            // Year g (Reception 0) in 2025/26 was born from 1 September (2020 - g) to 31 August (2021 - g).
+            Assert.InRange(r.DateOfBirth!.Value, new LocalDate(2020 - index, 9, 1), new LocalDate(2021 - index, 8, 31));
+            Assert.NotNull(r.AdmissionDate);
+            Assert.True(r.Marks.All(m => r.Roll.OutsideRoll(m) is null), r.PupilId);
+        }
+
+        var joiners = sample.Registers.Values.Where(r => r.AdmissionDate > new LocalDate(2025, 9, 1)).ToList();
+        Assert.Equal(3, joiners.Count);
+        Assert.All(joiners, r => Assert.True(r.Marks.TakeWhile(m => m.Session.Date < r.AdmissionDate).All(m => m.Code!.Code == "Z"), r.PupilId));
+        Assert.Contains(joiners, r => r.Marks[0].Code!.Code == "Z");
+        Assert.Single(sample.Registers.Values, r => r.LeavingDate is not null);
     }
 
     [Theory]
@@ -200,14 +228,17 @@ public class SampleDataTests
         {
             var policy = PolicyEvaluator.Compile(PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, school + ".yaml")));
             var pupils = new Dictionary<string, string>(StringComparer.Ordinal);
+            var rolls = new Dictionary<string, PupilRoll>(StringComparer.Ordinal);
             var pupilLines = File.ReadAllLines(Path.Combine(DataDirectory, school + "-pupils.csv"));
-            Assert.Equal("pupil,year_group", pupilLines[0]);
+            Assert.Equal("pupil,year_group,date_of_birth,admission_date,leaving_date", pupilLines[0]);
             foreach (var line in pupilLines.Skip(1))
             {
                 var fields = line.Split(',');
-                Assert.Equal(2, fields.Length);
+                Assert.Equal(5, fields.Length);
                 Assert.Contains(fields[1], (string[])["R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]);
                 Assert.True(pupils.TryAdd(fields[0], fields[1]), $"{school}: pupil {fields[0]} listed twice");
+                LocalDate? Date(string t) => t.Length == 0 ? null : LocalDatePattern.Iso.Parse(t).GetValueOrThrow();
+                rolls[fields[0]] = PupilRoll.Create(Date(fields[2]), Date(fields[3]), Date(fields[4]));
             }
 
             var lines = File.ReadAllLines(Path.Combine(DataDirectory, school + ".csv"));
@@ -261,7 +292,7 @@ public class SampleDataTests
                 last = LocalDate.Max(last, date.Value);
             }
 
-            var registers = marks.ToDictionary(p => p.Key, p => PupilRegister.Create(p.Key, p.Value, pupils[p.Key]), StringComparer.Ordinal);
+            var registers = marks.ToDictionary(p => p.Key, p => PupilRegister.Create(p.Key, p.Value, pupils[p.Key], rolls[p.Key]), StringComparer.Ordinal);
             var evaluations = registers.AsParallel()
                 .Select(r => (r.Key, Evaluation: policy.Evaluate(r.Value, last)))
                 .ToDictionary(x => x.Key, x => x.Evaluation, StringComparer.Ordinal);

@@ -34,7 +34,7 @@ public class AycliffeDriveScenarioTests
     [Fact]
     public void The_scenarios_below_cover_every_rule_of_the_policy() =>
         Assert.Equal(
-            ["penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "deletion-review", "n-code-unresolved",
+            ["penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "new-pupil-return", "deletion-review", "n-code-unresolved",
              "first-day-calling", "no-contact-letter", "local-penalty-notice-15-sessions", "persistent-absence", "religious-observance-maximum",
              "part-time-timetable-start", "part-time-timetable-end", "good-attendance-certificate"],
             Aycliffe.Policy.Rules.Select(r => r.Id));
@@ -281,7 +281,8 @@ public class AycliffeDriveScenarioTests
     {
         var action = Assert.Single(Actions($"2025-09-08 {Days("II", 15)}", "2025-09-26", "la-sickness-return"));
         AssertAction(action, "2025-09-26", SessionOfDay.PM, ActionKind.Notification, "Sickness return to the local authority (15 school days of illness)");
-        Assert.StartsWith("30 sessions of I in the academic year 2025/26 reached 30: 2025-09-08 AM I, ", action.Evidence);
+        Assert.Equal("30 sessions of I in the academic year 2025/26, at least 30", action.Evidence);
+        Assert.Equal("2025-09-08 AM", action.Sessions[0].ToString());
 
         Assert.Empty(Actions($"2025-09-08 {Days("II", 14)} I-", "2025-09-26", "la-sickness-return"));
     }
@@ -303,7 +304,8 @@ public class AycliffeDriveScenarioTests
         var register = Register("2026-03-27", [.. autumn.Concat(spring).Select(d => (d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "II"))]);
         var actions = Actions(register, "2026-03-27", "la-sickness-return");
         Assert.Equal([Date("2025-11-21"), Date("2026-01-23")], actions.Select(a => a.Date));
-        Assert.StartsWith("30 sessions of I in the academic year 2025/26 reached 30: 2026-01-05 AM I, ", actions[1].Evidence);
+        Assert.Equal("30 sessions of I in the academic year 2025/26, at least 30", actions[1].Evidence);
+        Assert.Equal("2026-01-05 AM", actions[1].Sessions[0].ToString());
     }
 
     // deletion-review (national): 20 consecutive school days of G, N or O.

@@ -9,10 +9,12 @@ public class CarriedConditionTests
     [Fact]
     public void A_run_carried_over_the_summer_does_not_fire_a_once_a_year_rule_again_while_it_keeps_holding()
     {
+        // The deletion review is a v1 run (consecutive_days); the attendance return, a rule with `when`
+        // since issue 17, judges the new year afresh (docs/policy-format.md, "v1 types in the language v2").
         var national = PolicyEvaluator.Compile(PolicyLoader.LoadEmbedded("england-2024"));
-        var register = RegisterNotation.Parse("2025-07-07 OO OO OO OO OO OO OO OO OO OO OO OO 2025-09-01 OO OO OO OO OO");
-        var returns = national.Evaluate(register, new LocalDate(2025, 9, 5)).Actions.Where(a => a.RuleId == "la-attendance-return").ToList();
-        Assert.Equal([new LocalDate(2025, 7, 18)], returns.Select(a => a.Date));
+        var register = RegisterNotation.Parse("2025-06-23 " + string.Join(' ', Enumerable.Repeat("OO", 24)) + " 2025-09-01 OO OO OO OO OO");
+        var reviews = national.Evaluate(register, new LocalDate(2025, 9, 5)).Actions.Where(a => a.RuleId == "deletion-review").ToList();
+        Assert.Equal([new LocalDate(2025, 7, 18)], reviews.Select(a => a.Date));
     }
 
     [Fact]

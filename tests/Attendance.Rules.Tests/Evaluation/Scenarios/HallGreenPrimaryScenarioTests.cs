@@ -26,7 +26,7 @@ public class HallGreenPrimaryScenarioTests
     {
         Assert.Equal(
             [
-                "penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "deletion-review", "n-code-unresolved",
+                "penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "new-pupil-return", "deletion-review", "n-code-unresolved",
                 "first-day-calling", "attendance-target-contact", "attendance-concern",
             ],
             Compiled.Value.Policy.Rules.Select(r => r.Id));

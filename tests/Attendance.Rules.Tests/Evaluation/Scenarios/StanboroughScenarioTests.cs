@@ -24,8 +24,8 @@ public class StanboroughScenarioTests
     {
         Assert.Equal(
             [
-                "penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "deletion-review", "n-code-unresolved",
-                "first-day-calling", "la-no-contact-10th-day", "attendance-concern", "new-entry-notification",
+                "penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "new-pupil-return", "deletion-review", "n-code-unresolved",
+                "first-day-calling", "la-no-contact-10th-day", "attendance-concern",
             ],
             Compiled.Value.Policy.Rules.Select(r => r.Id));
     }
@@ -326,7 +326,7 @@ public class StanboroughScenarioTests
         Assert.Equal([1, 2], Actions(Evaluate(fallingFurther, D(2025, 11, 28)), "attendance-concern").Select(a => a.Stage!.Value));
     }
 
-    // ---- new-entry-notification: the first session after Z ----
+    // ---- new-pupil-return: the first session after Z ----
 
     [Fact]
     public void A_new_entry_is_notified_from_the_first_session_after_Z()
@@ -335,19 +335,19 @@ public class StanboroughScenarioTests
 
         var evaluation = Evaluate(register, D(2025, 9, 19));
 
-        var action = Assert.Single(Actions(evaluation, "new-entry-notification"));
+        var action = Assert.Single(Actions(evaluation, "new-pupil-return"));
         Assert.Equal(ActionKind.Notification, action.Kind);
         Assert.Equal(D(2025, 9, 11), action.Date);
         Assert.Equal(SessionOfDay.AM, action.Session);
-        Assert.Equal("Z ended: 2025-09-11 AM / follows a session marked Z; due within 5 school days", action.Evidence);
+        Assert.Equal("2025-09-11 AM / follows a session marked Z: a new entry to the admission register; due by the end of 2025-09-16, the 5th day after", action.Evidence);
 
-        Assert.Empty(Actions(Evaluate(register, D(2025, 9, 10)), "new-entry-notification"));
+        Assert.Empty(Actions(Evaluate(register, D(2025, 9, 10)), "new-pupil-return"));
     }
 
     [Fact]
     public void A_pupil_who_joins_at_lunchtime_is_a_new_entry_from_the_afternoon()
     {
-        var action = Assert.Single(Actions(Evaluate("2025-09-08 ZZ Z\\ /\\", D(2025, 9, 10)), "new-entry-notification"));
+        var action = Assert.Single(Actions(Evaluate("2025-09-08 ZZ Z\\ /\\", D(2025, 9, 10)), "new-pupil-return"));
 
         Assert.Equal(D(2025, 9, 9), action.Date);
         Assert.Equal(SessionOfDay.PM, action.Session);
@@ -356,18 +356,29 @@ public class StanboroughScenarioTests
     [Fact]
     public void No_new_entry_while_the_pupil_is_still_Z_or_was_on_roll_from_the_start()
     {
-        Assert.Empty(Actions(Evaluate("2025-09-01 " + Days("ZZ", 10), D(2025, 9, 12)), "new-entry-notification"));
-        Assert.Empty(Actions(Evaluate("2025-09-01 " + Days(P, 10), D(2025, 9, 12)), "new-entry-notification"));
+        Assert.Empty(Actions(Evaluate("2025-09-01 " + Days("ZZ", 10), D(2025, 9, 12)), "new-pupil-return"));
+        Assert.Empty(Actions(Evaluate("2025-09-01 " + Days(P, 10), D(2025, 9, 12)), "new-pupil-return"));
     }
 
     [Fact]
-    public void A_new_entry_is_notified_once_per_academic_year()
+    public void Each_new_entry_is_notified()
     {
-        // Z, on roll, Z again, on roll again in the same year: one notification; the next year, another.
+        // Z, on roll, Z again, on roll again: each entry to the admission register is a new entry.
         var register = "2025-09-01 ZZ ZZ /\\ /\\ ZZ /\\ 2026-09-07 ZZ /\\";
 
-        var actions = Actions(Evaluate(register, D(2026, 9, 8)), "new-entry-notification");
+        var actions = Actions(Evaluate(register, D(2026, 9, 8)), "new-pupil-return");
 
-        Assert.Equal([D(2025, 9, 3), D(2026, 9, 8)], actions.Select(a => a.Date));
+        Assert.Equal([D(2025, 9, 3), D(2025, 9, 8), D(2026, 9, 8)], actions.Select(a => a.Date));
+    }
+
+    [Fact]
+    public void With_an_admission_date_the_new_entry_is_notified_on_it()
+    {
+        var register = Attendance.Rules.Registers.PupilRegister.Create("p1", RegisterNotation.Marks("2025-09-08 ZZ ZZ /\\ /\\"), "8", Attendance.Rules.Registers.PupilRoll.Create(admissionDate: D(2025, 9, 10)));
+
+        var action = Assert.Single(Actions(Compiled.Value.Evaluate(register, D(2025, 9, 12)), "new-pupil-return"));
+
+        Assert.Equal(D(2025, 9, 10), action.Date);
+        Assert.Equal("admitted on 2025-09-10 (the admission date); due by the end of 2025-09-15, the 5th day after", action.Evidence);
     }
 }
