@@ -3,6 +3,7 @@ using Attendance.Rules.Loading;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Registers;
 using NodaTime;
+using NodaTime.Text;
 
 using static Attendance.Rules.Tests.Evaluation.Scenarios.Scenario;
 
@@ -27,9 +28,32 @@ public class HallGreenPrimaryScenarioTests
         Assert.Equal(
             [
                 "penalty-notice-threshold", "la-attendance-return", "la-sickness-return", "new-pupil-return", "deletion-review", "n-code-unresolved",
-                "first-day-calling", "attendance-target-contact", "attendance-concern",
+                "first-day-calling", "attendance-target-contact", "attendance-concern", "medical-evidence-multiple-periods",
             ],
             Compiled.Value.Policy.Rules.Select(r => r.Id));
+    }
+
+    // ---- medical-evidence-multiple-periods: the second separate spell of illness in the year ----
+
+    [Fact]
+    public void The_second_spell_of_illness_brings_the_request_and_says_how_many()
+    {
+        var e = Evaluate("2025-09-08 II /\\ /\\ II", new LocalDate(2025, 9, 11));
+
+        var action = Assert.Single(e.Actions, a => a.RuleId == "medical-evidence-multiple-periods");
+        Assert.Equal(new LocalDate(2025, 9, 11), action.Date);
+        Assert.Equal(ActionKind.Letter, action.Kind);
+        Assert.Equal("2 spells of I in the academic year 2025/26, at least 2", action.Evidence);
+    }
+
+    [Theory]
+    [InlineData("2025-09-12 II II /\\", "2025-09-16")] // Friday and Monday: the weekend does not break the spell
+    [InlineData("2025-09-08 I\\ /\\ II", "2025-09-10")] // a half day of illness is not a period
+    public void One_spell_or_a_half_day_is_not_multiple_periods(string register, string asOf)
+    {
+        var e = Evaluate(register, LocalDatePattern.Iso.Parse(asOf).GetValueOrThrow());
+
+        Assert.DoesNotContain(e.Actions, a => a.RuleId == "medical-evidence-multiple-periods");
     }
 
     // ---- penalty-notice-threshold: 10 sessions of G, O or U (not N) within a rolling 10 school weeks ----
