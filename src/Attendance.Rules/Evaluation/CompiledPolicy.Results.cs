@@ -52,8 +52,11 @@ public sealed partial class CompiledPolicy
         }
 
         var asOf = run.AsOf;
+        var outlook = new Outlook.OutlookCalculator();
+        outlook.Compute(run);
         return new PupilEvaluation
         {
+            Outlook = new Outlook.PupilOutlook(ValueList<Outlook.Distance>.From(outlook.Distances.ToArray()), outlook.YearEnd),
             Indicators = ValueList<IndicatorResult>.From(indicators),
             PupilId = run.Register.PupilId,
             PolicyId = Policy.Id,

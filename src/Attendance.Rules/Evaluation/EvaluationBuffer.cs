@@ -12,6 +12,8 @@ public sealed class EvaluationBuffer
 {
     private EvaluationRun? run;
     private DueAction[] actions = new DueAction[32];
+    private readonly Outlook.OutlookCalculator outlook = new();
+    private int outlookGeneration = -1;
 
     /// <summary>Counts the evaluations begun in this buffer, so that a summary of an earlier one is refused rather than read as another pupil's.</summary>
     internal int Generation { get; private set; }
@@ -42,6 +44,21 @@ public sealed class EvaluationBuffer
     }
 
     internal ReadOnlySpan<DueAction> Actions => actions.AsSpan(0, run?.ActionCount ?? 0);
+
+    /// <summary>The distances of the run last evaluated, worked out on first asking.</summary>
+    internal Outlook.OutlookCalculator Outlook
+    {
+        get
+        {
+            if (outlookGeneration != Generation)
+            {
+                outlook.Compute(run!);
+                outlookGeneration = Generation;
+            }
+
+            return outlook;
+        }
+    }
 
     /// <summary>Reads the finished run into its summary.</summary>
     internal EvaluationSummary Summarise()

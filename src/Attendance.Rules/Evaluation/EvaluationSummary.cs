@@ -71,6 +71,32 @@ public readonly ref struct EvaluationSummary
         }
     }
 
+    /// <summary>
+    /// How far the pupil is from each line of the policy (<see cref="Outlook.Distance"/>), worked out from
+    /// the buffer on first asking, without allocating once the buffer is warm; the same entries as
+    /// <see cref="PupilEvaluation.Outlook"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
+    public ReadOnlySpan<Outlook.Distance> Distances
+    {
+        get
+        {
+            Current();
+            return buffer.Outlook.Distances;
+        }
+    }
+
+    /// <summary>The best attendance still reachable by 31 July and the attendance at the rate so far (with a calendar).</summary>
+    /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>
+    public Outlook.YearEndOutlook YearEnd
+    {
+        get
+        {
+            Current();
+            return buffer.Outlook.YearEnd;
+        }
+    }
+
     /// <summary>Makes the full evaluation (actions with evidence, hits with their sessions, figures, lateness outcomes). Allocates.</summary>
     /// <returns>The evaluation, equal to what <see cref="CompiledPolicy.Evaluate(Registers.PupilRegister, NodaTime.LocalDate, Registers.SchoolCalendar?, IReadOnlyList{PriorPenaltyNotice}?)"/> gives.</returns>
     /// <exception cref="InvalidOperationException">The buffer has begun another evaluation since this summary was made.</exception>

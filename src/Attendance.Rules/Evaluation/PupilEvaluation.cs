@@ -35,6 +35,9 @@ public sealed record PupilEvaluation
     /// <summary>What the next penalty notice would be as of <see cref="AsOf"/>, given the prior notices, where the policy has penalty notices.</summary>
     public NextPenaltyNotice? NextPenaltyNotice { get; init; }
 
+    /// <summary>How far the pupil is from each threshold, next stage, rule with <c>when</c>, indicator and the national absence lines, and where attendance can end the year.</summary>
+    public Outlook.PupilOutlook Outlook { get; init; } = Evaluation.Outlook.PupilOutlook.Empty;
+
     /// <summary>The actions falling due on or before <see cref="AsOf"/>, in date, session and rule order.</summary>
     public required Policies.ValueList<PolicyAction> Actions { get; init; }
 }

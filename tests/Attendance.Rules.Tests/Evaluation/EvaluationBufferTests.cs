@@ -262,7 +262,7 @@ public class EvaluationBufferTests
         return least;
     }
 
-    private static (CompiledPolicy Compiled, PupilRegister[] Registers) Cohort(string school)
+    internal static (CompiledPolicy Compiled, PupilRegister[] Registers) Cohort(string school)
     {
         var sample = SampleSchool.All.Single(s => s.Id == school);
         var policy = PolicyLoader.Load(Path.Combine(RepositoryPaths.Policies, school + ".yaml"));

@@ -14,6 +14,12 @@ internal sealed class AttendanceBelowRunner(AttendanceBelowRule rule, int order)
 
     public override void Reset() => gate = new(mode);
 
+    /// <summary>The rule's threshold, made once (making one allocates).</summary>
+    public PercentThreshold Threshold => threshold;
+
+    /// <summary>The rule's repeat state, for its distance.</summary>
+    public FiringGate Gate => gate;
+
     public override void OnYearStart(EvaluationRun run) => gate.StartYear();
 
     public override void OnSession(EvaluationRun run, int mark)

@@ -34,6 +34,18 @@ internal sealed class ConditionRunner : RuleRunner
         periods = JudgedPeriods.Ends(rule.Judged);
     }
 
+    /// <summary>The rule's repeat state, for its distance.</summary>
+    public FiringGate Gate => gate;
+
+    /// <summary>Whether the pupil is in the rule's scope (<c>applies_to</c>).</summary>
+    public bool AppliesToPupil => applies;
+
+    /// <summary>The action the rule waits for (<c>after</c>); its runner is -1 where none.</summary>
+    public ResolvedReference After => after;
+
+    /// <summary>The first session a fresh count may still count.</summary>
+    public int FreshFrom => freshFrom;
+
     public override bool[]? SessionMask => rule.Judged == JudgedPeriod.Session ? null : NoSessions;
 
     public override bool OnlyAtPeriodEnds => periods != PeriodEnds.None;

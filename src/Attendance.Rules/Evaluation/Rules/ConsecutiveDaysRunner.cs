@@ -20,6 +20,12 @@ internal sealed class ConsecutiveDaysRunner(ConsecutiveDaysRule rule, int order)
     // Called only on days with a mark of its codes: a school day skipped since the last call broke the run.
     public override bool[]? DayMask => mask;
 
+    /// <summary>The rule's repeat state, for its distance.</summary>
+    public FiringGate Gate => gate;
+
+    /// <summary>The run's length in school days as of the end of the last school day ended (0 where a school day since broke it).</summary>
+    public int CurrentRun(EvaluationRun evaluation) => lastDayEnded == evaluation.SchoolDaysEnded ? run : 0;
+
     public override void Reset()
     {
         gate = new(mode);

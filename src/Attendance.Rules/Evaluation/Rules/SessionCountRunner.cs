@@ -33,6 +33,44 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
 
     public override void OnYearStart(EvaluationRun run) => firedThisYear = false;
 
+    /// <summary>Whether the rule fell due this academic year (what a once-a-year count waits on).</summary>
+    public bool FiredThisYear => firedThisYear;
+
+    /// <summary>The sessions counted and not yet used by a hit that are still in the window at a session of the given school week, term and academic year.</summary>
+    public int CountedAt(int week, int term, int year)
+    {
+        var n = 0;
+        for (var i = head; i < tail; i++)
+        {
+            if (InWindow(pending[i], week, term, year))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>The school week, term and academic year of the oldest counted session still in the window at the given point, if any.</summary>
+    public bool TryOldest(int week, int term, int year, out int oldestWeek, out int oldestTerm)
+    {
+        for (var i = head; i < tail; i++)
+        {
+            if (InWindow(pending[i], week, term, year))
+            {
+                (oldestWeek, oldestTerm) = (pending[i].Week, pending[i].Term);
+                return true;
+            }
+        }
+
+        (oldestWeek, oldestTerm) = (0, 0);
+        return false;
+    }
+
+    /// <summary>Whether a session of the given school week, term and year is in the window at a later point.</summary>
+    public bool InWindowAt(int week, int term, int year, int atWeek, int atTerm, int atYear) =>
+        InWindow(new Counted(-1, -1, week, term, year), atWeek, atTerm, atYear);
+
     public override void OnSession(EvaluationRun run, int mark)
     {
         if (!Matches(mask, run, mark, rule.Reading))

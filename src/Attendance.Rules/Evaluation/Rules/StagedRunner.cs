@@ -36,6 +36,18 @@ internal sealed class StagedRunner(StagedRule rule, int order, PlanNode?[] condi
 
     public StagedRule Staged => rule;
 
+    /// <summary>How many stages have fallen due this academic year: the index of the next stage.</summary>
+    public int Reached => reached;
+
+    /// <summary>A stage's percentage threshold (by its index), made once (making one allocates).</summary>
+    public PercentThreshold ThresholdAt(int index) => thresholds[index];
+
+    /// <summary>Whether a stage measured over a monitoring period failed at its end, so no later stage falls due this year.</summary>
+    public bool Stopped => stopped;
+
+    /// <summary>The attendance (attended, possible) recorded for a stage that fell due this year: at the end of its school day.</summary>
+    public (long Attended, long Possible) ValueOf(int stageNumber) => ValueAt(stageNumber);
+
     public override void Reset()
     {
         reached = 0;
