@@ -118,6 +118,7 @@ public static class App
         root.Options.Add(Options.Verbose());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(WorklistCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(TestCommand.Create());

@@ -93,7 +93,7 @@ public readonly record struct Distance
                 var before = WindowLeavesOn is { } leaves ? $" before {leaves.ToString("d MMM yyyy", invariant)}" : string.Empty;
                 var by = DueOn is { } due ? $" (at the earliest {due.ToString("d MMM yyyy", invariant)})" : string.Empty;
                 var of = IsPercentage ? $", line {line}" : $" of {line}";
-                return $"{now}{of}: {Steps.ToString(invariant)} more {what}{before} reach it{by}";
+                return $"{now}{of}: {Steps.ToString(invariant)} more {what}{before} {(Steps == 1 ? "reaches" : "reach")} it{by}";
             case DistanceKind.Reached:
                 return $"{now}: reached{(Why is null ? string.Empty : $" ({Why})")}";
             default:
