@@ -278,7 +278,7 @@ internal sealed class ConditionArithmetic
                 };
                 return (num ? 1 : 0, possible ? 1 : 0);
             case CountMeasure c:
-                var matches = Has(c.Codes, code.Code) || Has(c.Codes, effective.Code);
+                var matches = Has(c.Codes, code.Code) || (c.Reading == CodeReading.Reinterpreted && Has(c.Codes, effective.Code));
                 if (c.WithFact is { } with && (facts & with) == 0)
                 {
                     matches = false;
