@@ -17,6 +17,7 @@ internal sealed class ConditionArithmetic
     private Part[] parts = new Part[8];
     private int count;
     private Condition condition = null!;
+    private UpcomingSessions upcoming = null!;
 
     private struct Part
     {
@@ -26,6 +27,12 @@ internal sealed class ConditionArithmetic
         public int NumStep;
         public int DenStep;
         public int Min;
+
+        /// <summary>For a window since an action: the day it fell due (sessions count from the day after); null for the academic year.</summary>
+        public NodaTime.LocalDate? Since;
+
+        /// <summary>The further sessions on or before <see cref="Since"/>'s day, which the window does not count.</summary>
+        public int Skip;
     }
 
     /// <summary>Why the condition is not measurable; null where it is.</summary>
@@ -46,8 +53,9 @@ internal sealed class ConditionArithmetic
     public long Den => parts[0].Den;
 
     /// <summary>Reads the condition's figures from the run, counting sessions from <paramref name="fromSession"/> within the academic year of the last day.</summary>
-    public bool Prepare(EvaluationRun run, Condition when, int fromSession)
+    public bool Prepare(EvaluationRun run, Condition when, int fromSession, UpcomingSessions upcoming)
     {
+        this.upcoming = upcoming;
         condition = when;
         count = 0;
         Why = null;
@@ -90,6 +98,11 @@ internal sealed class ConditionArithmetic
             for (var p = 0; p < count; p++)
             {
                 ref var part = ref parts[p];
+                if (part.Since is { } since && marks[i].Session.Date <= since)
+                {
+                    continue;
+                }
+
                 var (num, den) = Contribution(part.Comparison.Measure, code, effective, marks[i].Facts);
                 part.Num += num;
                 part.Den += den;
@@ -128,8 +141,9 @@ internal sealed class ConditionArithmetic
                 return anyHolds;
             default:
                 ref var part = ref parts[index++];
-                var num = part.Num + ((long)part.NumStep * added);
-                var den = part.Den + ((long)part.DenStep * added);
+                var counted = Math.Max(0, added - part.Skip);
+                var num = part.Num + ((long)part.NumStep * counted);
+                var den = part.Den + ((long)part.DenStep * counted);
                 var cmp = part.Comparison;
                 if (cmp.Measure.IsPercentage)
                 {
@@ -175,9 +189,19 @@ internal sealed class ConditionArithmetic
 
     private bool Add(EvaluationRun run, Comparison cmp)
     {
-        if (cmp.Over is not PeriodWindow { Period: WindowPeriod.AcademicYear })
+        NodaTime.LocalDate? since = null;
+        if (cmp.Over is SinceWindow window)
         {
-            return Fail("only a comparison over the academic year to date is measured: a window that moves or is anchored at an action is not");
+            var anchor = run.Compiled.Conditions.ResolveReference(window.From);
+            since = LastDue(run, anchor.Runner, anchor.Stage, upcoming.Year);
+            if (since is null)
+            {
+                return Fail(WaitsForAction);
+            }
+        }
+        else if (cmp.Over is not PeriodWindow { Period: WindowPeriod.AcademicYear })
+        {
+            return Fail("only a comparison over the academic year to date or since an action is measured: a window that moves, a term or a monitoring period is not");
         }
 
         var towards = cmp.Operator is ComparisonOperator.AtLeast or ComparisonOperator.MoreThan or ComparisonOperator.Above or ComparisonOperator.AtOrAbove;
@@ -236,8 +260,34 @@ internal sealed class ConditionArithmetic
             NumStep = (int)numStep,
             DenStep = (int)denStep,
             Min = cmp.Measure.IsPercentage ? cmp.MinPossibleSessions ?? run.Compiled.Policy.Defaults.MinPossibleSessions ?? 0 : 0,
+            Since = since,
+            Skip = since is { } from ? upcoming.FirstAfter(from) : 0,
         };
         return true;
+    }
+
+    /// <summary>Why a condition that waits on an action not yet due has no number.</summary>
+    public const string WaitsForAction = "waits for the action it is after to fall due";
+
+    /// <summary>The date an action (a rule's runner, and stage or 0) last fell due in the given academic year, if it has.</summary>
+    public static NodaTime.LocalDate? LastDue(EvaluationRun run, int runner, int stage, int year)
+    {
+        if (runner < 0)
+        {
+            return null;
+        }
+
+        var records = run.Actions;
+        for (var i = records.Length - 1; i >= 0; i--)
+        {
+            ref readonly var a = ref records[i];
+            if (a.Source == runner && (stage == 0 || a.StageNumber == stage))
+            {
+                return AcademicYear.Containing(a.At.Date).StartYear == year ? a.At.Date : null;
+            }
+        }
+
+        return null;
     }
 
     private bool Fail(string why)

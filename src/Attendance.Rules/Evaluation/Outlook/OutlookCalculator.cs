@@ -24,7 +24,7 @@ internal sealed class OutlookCalculator
     private const string Rolling12Months = "attendance over a rolling 12 months: sessions leave the window as the dates move";
     private const string Monitoring = "judged once, at the end of a monitoring period of school days after the previous stage";
     private const string StoppedStages = "a stage measured over a monitoring period did not hold at its end, so no later stage falls due this academic year";
-    private const string WaitsForAction = "waits for the action it is after to fall due";
+    private const string WaitsForAction = ConditionArithmetic.WaitsForAction;
     private const string PeriodEnds = "judged only on the last school day of a week, half term, term or year";
 
     private readonly UpcomingSessions upcoming = new();
@@ -306,7 +306,7 @@ internal sealed class OutlookCalculator
         LocalDate? after = null;
         if (cr.After.Runner >= 0)
         {
-            after = LastDue(run, cr.After.Runner, cr.After.Stage);
+            after = ConditionArithmetic.LastDue(run, cr.After.Runner, cr.After.Stage, upcoming.Year);
             if (after is null)
             {
                 Add(Say(d, DistanceKind.NotMeasurable, WaitsForAction));
@@ -323,25 +323,9 @@ internal sealed class OutlookCalculator
         Add(Condition(run, d, rule.When, cr.FreshFrom, after));
     }
 
-    /// <summary>The date an action last fell due in the academic year of the last day evaluated, if it has.</summary>
-    private LocalDate? LastDue(EvaluationRun run, int runner, int stage)
-    {
-        var records = run.Actions;
-        for (var i = records.Length - 1; i >= 0; i--)
-        {
-            ref readonly var a = ref records[i];
-            if (a.Source == runner && (stage == 0 || a.StageNumber == stage))
-            {
-                return AcademicYear.Containing(a.At.Date).StartYear == upcoming.Year ? a.At.Date : null;
-            }
-        }
-
-        return null;
-    }
-
     private Distance Condition(EvaluationRun run, Distance d, Policies.Conditions.Condition when, int fromSession, LocalDate? after)
     {
-        if (!arithmetic.Prepare(run, when, fromSession))
+        if (!arithmetic.Prepare(run, when, fromSession, upcoming))
         {
             return Say(d, DistanceKind.NotMeasurable, arithmetic.Why);
         }
