@@ -19,7 +19,7 @@ internal sealed class OutlookCalculator
     private const string HoldsNow = "holds now; falls due again only after it has lapsed";
     private const string HoldsNowPlain = "holds now";
     private const string OutsideScope = "the pupil is outside the rule's applies_to";
-    private const string NotCompulsory = "a referral, and the pupil is outside the compulsory year groups";
+    private const string Barred = "it would be reached on a day its action may not fall due (a referral before compulsory school age, or after the pupil left the roll)";
     private const string NoSessionsLeft = "not even every school session left to 31 July reaches it";
     private const string Rolling12Months = "attendance over a rolling 12 months: sessions leave the window as the dates move";
     private const string Monitoring = "judged once, at the end of a monitoring period of school days after the previous stage";
@@ -74,7 +74,7 @@ internal sealed class OutlookCalculator
         for (var i = 0; i < indicators.Count; i++)
         {
             var line = new Distance { Subject = DistanceSubject.Indicator, Id = indicators[i].Id, Title = indicators[i].Title, Kind = DistanceKind.NotMeasurable };
-            Add(Condition(run, line, indicators[i].When, 0, null));
+            Add(Condition(run, line, indicators[i].When, 0, null, Bar.None));
         }
 
         var flags = run.Compiled.Policy.AbsenceFlags;
@@ -95,24 +95,55 @@ internal sealed class OutlookCalculator
 
     private static Distance Say(Distance d, DistanceKind kind, string? why) => d with { Kind = kind, Why = why };
 
-    /// <summary>The first further session (1-based) at which <paramref name="holds"/> does, among those on a date after <paramref name="after"/>; 0 where none to 31 July.</summary>
-    private int First<T>(ref T holds, LocalDate? after)
+    /// <summary>
+    /// The first further session (1-based) at which <paramref name="holds"/> does, among those on a
+    /// date after <paramref name="after"/>, and on which the action may fall due; 0 where none to 31
+    /// July; -1 where it would first hold on a day its action may not fall due and the rule is then
+    /// spent (its counters and repeat state move on whether or not the action is raised).
+    /// </summary>
+    private int First<T>(EvaluationRun run, ref T holds, LocalDate? after, in Bar bar)
         where T : struct, IHolds
     {
         for (var j = 1; j <= upcoming.Count; j++)
         {
-            if ((after is null || upcoming.Date(j - 1) > after.Value) && holds.Holds(j))
+            var date = upcoming.Date(j - 1);
+            if ((after is not null && date <= after.Value) || (bar.CompulsoryScope && !run.IsCompulsoryAgeOn(date)) || !holds.Holds(j))
+            {
+                continue;
+            }
+
+            if (!bar.IsAction || run.MayFallDue(bar.Kind, date))
             {
                 return j;
+            }
+
+            if (bar.Spent)
+            {
+                return -1;
             }
         }
 
         return 0;
     }
 
-    private Distance Steps(Distance d, int j) => j == 0
-        ? Say(d, DistanceKind.NotThisYear, NoSessionsLeft)
-        : d with { Kind = DistanceKind.Sessions, Steps = j, DueOn = upcoming.Date(j - 1) };
+    private Distance Steps(Distance d, int j) => j switch
+    {
+        0 => Say(d, DistanceKind.NotThisYear, NoSessionsLeft),
+        < 0 => Say(d, DistanceKind.DoesNotApply, Barred),
+        _ => d with { Kind = DistanceKind.Sessions, Steps = j, DueOn = upcoming.Date(j - 1) },
+    };
+
+    /// <summary>When a line's action may not fall due: <see cref="EvaluationRun.MayFallDue"/>, and a rule's <c>applies_to: compulsory_age</c>.</summary>
+    private readonly record struct Bar(bool IsAction, ActionKind? Kind, bool Spent, bool CompulsoryScope = false)
+    {
+        public static Bar None => new(false, null, false);
+
+        /// <summary>A v1 rule, or a rule with <c>when</c>: once its condition holds its repeat state moves on, raised or not.</summary>
+        public static Bar Rule(ActionKind? kind, bool compulsoryScope = false) => new(true, kind ?? ActionKind.Notification, true, compulsoryScope);
+
+        /// <summary>A stage waits: it is judged again at the next point.</summary>
+        public static Bar Stage(ActionKind kind) => new(true, kind, false);
+    }
 
     private void SessionCount(EvaluationRun run, SessionCountRunner s)
     {
@@ -126,11 +157,6 @@ internal sealed class OutlookCalculator
             Of = SessionKind.Codes, Codes = rule.Codes, Code = ConditionArithmetic.Pick(rule.Codes), Measure = "sessions",
             Value = s.CountedAt(t.Week[last], t.Term[last], year), Threshold = rule.AtLeastSessions,
         };
-        if (rule.Action == ActionKind.Referral && !run.IsCompulsoryAge)
-        {
-            Add(Say(d, DistanceKind.DoesNotApply, NotCompulsory));
-            return;
-        }
 
         if (rule.Repeat == RepeatMode.OncePerYear && s.FiredThisYear)
         {
@@ -139,7 +165,7 @@ internal sealed class OutlookCalculator
         }
 
         var counting = new CountHolds(s, upcoming, rule.AtLeastSessions);
-        d = Steps(d, First(ref counting, null));
+        d = Steps(d, First(run, ref counting, null, Bar.Rule(rule.Action)));
         if (upcoming.Count > 0 && s.TryOldest(upcoming.Week(0), upcoming.Term(0), year, out var oldWeek, out var oldTerm))
         {
             for (var i = 0; i < upcoming.Count; i++)
@@ -165,12 +191,6 @@ internal sealed class OutlookCalculator
             return;
         }
 
-        if (rule.Action == ActionKind.Referral && !run.IsCompulsoryAge)
-        {
-            Add(Say(d, DistanceKind.DoesNotApply, NotCompulsory));
-            return;
-        }
-
         if (!a.Gate.WouldFire)
         {
             Add(Say(d, DistanceKind.Reached, rule.Repeat == RepeatMode.OncePerYear ? OnceAYear : HoldsNow));
@@ -178,7 +198,7 @@ internal sealed class OutlookCalculator
         }
 
         var below = new BelowHolds(a.Threshold, rule.Inclusive, run.YearAttended, run.YearPossible, rule.MinPossibleSessions);
-        Add(Steps(d, First(ref below, null)));
+        Add(Steps(d, First(run, ref below, null, Bar.Rule(rule.Action))));
     }
 
     private void Consecutive(EvaluationRun run, ConsecutiveDaysRunner c)
@@ -191,11 +211,6 @@ internal sealed class OutlookCalculator
             Of = SessionKind.Codes, Codes = rule.Codes, Code = ConditionArithmetic.Pick(rule.Codes), Measure = "consecutive school days",
             Value = current, Threshold = rule.AtLeastDays,
         };
-        if (rule.Action == ActionKind.Referral && !run.IsCompulsoryAge)
-        {
-            Add(Say(d, DistanceKind.DoesNotApply, NotCompulsory));
-            return;
-        }
 
         if (!c.Gate.WouldFire)
         {
@@ -209,7 +224,9 @@ internal sealed class OutlookCalculator
         {
             if (upcoming.SchoolDay(i) == need && !upcoming.NewDay(i))
             {
-                Add(d with { Kind = DistanceKind.SchoolDays, Steps = need, DueOn = upcoming.Date(i) });
+                Add(run.MayFallDue(rule.Action ?? ActionKind.Notification, upcoming.Date(i))
+                    ? d with { Kind = DistanceKind.SchoolDays, Steps = need, DueOn = upcoming.Date(i) }
+                    : Say(d, DistanceKind.DoesNotApply, Barred));
                 return;
             }
         }
@@ -238,24 +255,18 @@ internal sealed class OutlookCalculator
             return;
         }
 
-        if (stage.Action == ActionKind.Referral && !run.IsCompulsoryAge)
-        {
-            Add(Say(d, DistanceKind.DoesNotApply, NotCompulsory));
-            return;
-        }
-
         long attended = run.YearAttended, possible = run.YearPossible;
         switch (stage.When)
         {
             case AttendanceBelowCondition b:
                 d = d with { Measure = "attendance", IsPercentage = true, Value = attended, OutOf = possible, Threshold = b.Percent };
                 var below = new BelowHolds(st.ThresholdAt(st.Reached), b.Inclusive, attended, possible, b.MinPossibleSessions);
-                Add(Steps(d, First(ref below, previous)));
+                Add(Steps(d, First(run, ref below, previous, Bar.Stage(stage.Action))));
                 break;
             case AbsenceAfterPreviousCondition:
                 d = d with { Measure = "absent sessions after the previous stage", Value = 0, Threshold = 1 };
                 var any = new AlwaysHolds();
-                Add(Steps(d, First(ref any, previous)));
+                Add(Steps(d, First(run, ref any, previous, Bar.Stage(stage.Action))));
                 break;
             case AttendanceDeclinedCondition { Monitoring: null } declined:
                 var (a0, p0) = st.ValueOf(declined.SinceStage);
@@ -264,7 +275,7 @@ internal sealed class OutlookCalculator
                 // The baseline is the attendance at the end of the stage's day: absences still to come that day lower it too.
                 var sameDay = declined.SinceStage == rule.Stages[st.Reached - 1].Number && previous == run.Timeline.Dates[run.Timeline.Count - 1];
                 var declines = new DeclinedHolds(attended, possible, a0, p0, sameDay ? upcoming.FirstAfter(previous!.Value) : 0);
-                Add(Steps(d, First(ref declines, previous)));
+                Add(Steps(d, First(run, ref declines, previous, Bar.Stage(stage.Action))));
                 break;
             case ConditionStage condition:
                 if (condition.Judged is not (Policies.Conditions.JudgedPeriod.Session or Policies.Conditions.JudgedPeriod.Day))
@@ -273,7 +284,7 @@ internal sealed class OutlookCalculator
                     break;
                 }
 
-                Add(Condition(run, d, condition.When, 0, previous));
+                Add(Condition(run, d, condition.When, 0, previous, Bar.Stage(stage.Action)));
                 break;
             default:
                 Add(Say(d, DistanceKind.NotMeasurable, Monitoring));
@@ -288,12 +299,6 @@ internal sealed class OutlookCalculator
         if (!cr.AppliesToPupil)
         {
             Add(Say(d, DistanceKind.DoesNotApply, OutsideScope));
-            return;
-        }
-
-        if (rule.Action == ActionKind.Referral && !run.IsCompulsoryAge)
-        {
-            Add(Say(d, DistanceKind.DoesNotApply, NotCompulsory));
             return;
         }
 
@@ -320,10 +325,50 @@ internal sealed class OutlookCalculator
             return;
         }
 
-        Add(Condition(run, d, rule.When, cr.FreshFrom, after));
+        var bar = Bar.Rule(rule.Action, rule.AppliesTo is { CompulsoryAge: true });
+        if (rule.When is Policies.Conditions.Comparison { Measure: Policies.Conditions.RunMeasure run1 } runs && cr.Plan is Conditions.ComparisonNode node
+            && runs.Operator is Policies.Conditions.ComparisonOperator.AtLeast or Policies.Conditions.ComparisonOperator.MoreThan or Policies.Conditions.ComparisonOperator.AtOrAbove or Policies.Conditions.ComparisonOperator.Above)
+        {
+            Add(Run(run, d, runs, run1, node.Column, after, bar));
+            return;
+        }
+
+        Add(Condition(run, d, rule.When, cr.FreshFrom, after, bar));
     }
 
-    private Distance Condition(EvaluationRun run, Distance d, Policies.Conditions.Condition when, int fromSession, LocalDate? after)
+    /// <summary>
+    /// A run of school days reaching a length: whole school days of its codes from the next one, the
+    /// run as the pass left it at the end of the last day (0 where that day broke it), judged at the
+    /// end of each day while the pupil is in scope.
+    /// </summary>
+    private Distance Run(EvaluationRun run, Distance d, Policies.Conditions.Comparison runs, Policies.Conditions.RunMeasure measure, int column, LocalDate? after, in Bar bar)
+    {
+        var current = run.Columns!.Run[column][run.Timeline.Count - 1];
+        var length = (int)Math.Floor(runs.Value) + (runs.Operator is Policies.Conditions.ComparisonOperator.MoreThan or Policies.Conditions.ComparisonOperator.Above ? 1 : 0);
+        d = d with { Of = SessionKind.Codes, Codes = measure.Codes, Code = ConditionArithmetic.Pick(measure.Codes), Measure = "consecutive school days", Value = current, Threshold = length };
+        if (current >= length)
+        {
+            return Say(d, DistanceKind.Reached, HoldsNowPlain);
+        }
+
+        for (var i = 0; i < upcoming.Count; i++)
+        {
+            var days = upcoming.SchoolDay(i);
+            var date = upcoming.Date(i);
+            if (upcoming.NewDay(i) || days < length - current || (after is not null && date <= after.Value) || (bar.CompulsoryScope && !run.IsCompulsoryAgeOn(date)))
+            {
+                continue;
+            }
+
+            return run.MayFallDue(bar.Kind, date)
+                ? d with { Kind = DistanceKind.SchoolDays, Steps = days, DueOn = date }
+                : Say(d, DistanceKind.DoesNotApply, Barred);
+        }
+
+        return Say(d, DistanceKind.NotThisYear, NoSessionsLeft);
+    }
+
+    private Distance Condition(EvaluationRun run, Distance d, Policies.Conditions.Condition when, int fromSession, LocalDate? after, in Bar bar)
     {
         if (!arithmetic.Prepare(run, when, fromSession, upcoming))
         {
@@ -344,7 +389,7 @@ internal sealed class OutlookCalculator
         }
 
         var holds = new ConditionHolds(arithmetic);
-        return Steps(d, First(ref holds, after));
+        return Steps(d, First(run, ref holds, after, bar));
     }
 
     private void National(EvaluationRun run, DistanceSubject subject, string id, string title, decimal percent)
@@ -364,7 +409,7 @@ internal sealed class OutlookCalculator
         }
 
         var absence = new AbsenceHolds(f.Absent, f.Possible, percent);
-        Add(Steps(d, First(ref absence, null)));
+        Add(Steps(d, First(run, ref absence, null, Bar.None)));
     }
 
     private static Distance Percentage(DistanceSubject subject, string id, int? stage, string title, ActionKind? action, string measure, long value, long outOf, decimal percent, SessionKind kind, string code) => new()

@@ -43,6 +43,9 @@ internal sealed class ConditionRunner : RuleRunner
     /// <summary>The action the rule waits for (<c>after</c>); its runner is -1 where none.</summary>
     public ResolvedReference After => after;
 
+    /// <summary>The compiled condition.</summary>
+    public PlanNode Plan => plan;
+
     /// <summary>The first session a fresh count may still count.</summary>
     public int FreshFrom => freshFrom;
 
