@@ -58,4 +58,34 @@ public sealed class CalendarTests
             File.Delete(path);
         }
     }
+    [Fact]
+    public void Verbose_lists_each_day_the_register_and_the_calendar_disagree()
+    {
+        // 28 October is in the calendar's half-term closure but two pupils are marked there (one
+        // absent, one present); Friday 10 October is a school day the register marks closed (#).
+        var path = Path.Combine(Path.GetTempPath(), $"cli-{Guid.NewGuid():N}-marks.csv");
+        File.WriteAllText(path, "pupil,date,session,code\n"
+            + "A001,2025-10-09,AM,/\nA001,2025-10-10,AM,#\nA001,2025-10-10,PM,#\nA001,2025-10-28,AM,O\n"
+            + "B002,2025-10-09,AM,/\nB002,2025-10-28,AM,/\nB002,2025-10-28,PM,\\\n");
+        try
+        {
+            var args = new[] { "evaluate", "--policy", CliRun.Data("policy.yaml"), "--marks", path, "--calendar", CliRun.Data("calendar.yaml") };
+            var verbose = CliRun.Run([.. args, "--verbose"]);
+            var quiet = CliRun.Run(args);
+
+            Assert.Equal(0, verbose.Exit);
+            Assert.Equal(
+                [
+                    "calendar: 2025-10-10 (Friday) is a school day in the calendar, but the register marks the school closed (#) for 1 pupil: not a school day for that pupil",
+                    "calendar: 2025-10-28 (Tuesday) is not a school day in the calendar, but the register marks the school open for 2 pupils: a school day for them, counted in its own week",
+                ],
+                verbose.StderrLines.Where(l => l.StartsWith("calendar: ", StringComparison.Ordinal)));
+            Assert.DoesNotContain("calendar: ", quiet.Stderr, StringComparison.Ordinal);
+            Assert.Equal(quiet.Stdout, verbose.Stdout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

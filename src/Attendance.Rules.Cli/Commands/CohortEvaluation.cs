@@ -93,6 +93,14 @@ internal sealed class CohortEvaluation
                 $"{marks.Path}: no usable data rows, so there is no last date to evaluate to; give --as-of yyyy-MM-dd to report an empty cohort");
         }
 
+        if (options.Verbose && calendar is not null)
+        {
+            foreach (var line in CalendarDisagreements.Describe(marks, calendar, asOf.Value))
+            {
+                stderr.WriteLine(line);
+            }
+        }
+
         return new CohortEvaluation(policy, marks, pupils, calendar, asOf.Value);
     }
 

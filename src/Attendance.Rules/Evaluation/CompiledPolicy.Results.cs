@@ -116,13 +116,25 @@ public sealed partial class CompiledPolicy
     }
 
     /// <summary>
-    /// The school day whose week, term and half term a day takes: itself, or else the nearest
-    /// school day in its calendar week (the timeline numbers a day that is not a school day after
-    /// the school day before it, which may be in an earlier week); -1 where the week has none.
+    /// The day whose week, term and half term a day takes: itself if a school day, or else the
+    /// nearest school day in its calendar week, or else the nearest calendar school day there (the
+    /// timeline numbers a day that is not a school day after the school day before it); -1 where
+    /// the week is not a school week.
     /// </summary>
     private static int WeekSource(Timeline timeline, int day)
     {
-        if (timeline.SchoolDay[day])
+        if (!timeline.InSchoolWeek[day])
+        {
+            return -1;
+        }
+
+        var source = Nearest(timeline, day, timeline.SchoolDay);
+        return source >= 0 ? source : Nearest(timeline, day, timeline.CalendarSchoolDay);
+    }
+
+    private static int Nearest(Timeline timeline, int day, bool[] school)
+    {
+        if (school[day])
         {
             return day;
         }
@@ -130,7 +142,7 @@ public sealed partial class CompiledPolicy
         var week = timeline.DayNumbers[day] / 7;
         for (var d = day - 1; d >= 0 && timeline.DayNumbers[d] / 7 == week; d--)
         {
-            if (timeline.SchoolDay[d])
+            if (school[d])
             {
                 return d;
             }
@@ -138,7 +150,7 @@ public sealed partial class CompiledPolicy
 
         for (var d = day + 1; d < timeline.Count && timeline.DayNumbers[d] / 7 == week; d++)
         {
-            if (timeline.SchoolDay[d])
+            if (school[d])
             {
                 return d;
             }

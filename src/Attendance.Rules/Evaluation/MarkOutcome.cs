@@ -33,15 +33,16 @@ public sealed record MarkOutcome
     /// <summary>The arrival time recorded for the session; null where none was recorded.</summary>
     public LocalTime? ArrivalTime { get; init; }
 
-    /// <summary>Whether the day was a school day: one on which the school was open for the pupil (from the marks, or the calendar where given).</summary>
+    /// <summary>Whether the day was a school day: one on which the school was open for the pupil (from the marks; with a calendar, the calendar's for a day without marks, and the marks outrank it for a day with them).</summary>
     public required bool IsSchoolDay { get; init; }
 
     /// <summary>The Monday of the session's week, the school week it belongs to (weeks run Monday to Sunday).</summary>
     public required LocalDate WeekStarting { get; init; }
 
     /// <summary>
-    /// The school week's number, counting from 1 for the register's first week with a school day
-    /// and only weeks with a school day; null where the week has none (a week the school was closed).
+    /// The school week's number, counting from 1 for the register's first school week and only school
+    /// weeks: weeks with a school day and, with a calendar, its weeks with a calendar school day;
+    /// null where the week is not one (a week the school was closed).
     /// </summary>
     public int? SchoolWeek { get; init; }
 

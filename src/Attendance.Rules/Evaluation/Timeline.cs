@@ -10,6 +10,10 @@ namespace Attendance.Rules.Evaluation;
 /// calendar where one is given. Without a calendar a break of 10 or more weekdays without a
 /// school day ends a term, and a break of 5 or more (a whole week) ends a half term; a calendar
 /// also says which periods the last school day to the evaluation date closes, from its next school day.
+/// With a calendar the register outranks it for the days it marks (decisions.md, "Calendar and
+/// school weeks"): a day with a mark on which the school was open is a school day for the pupil even
+/// where the calendar closes it, and a day whose marks all say the school was closed is not; the
+/// school weeks are the calendar's weeks with a school day, and the weeks of such register-opened days.
 /// </summary>
 internal sealed class Timeline
 {
@@ -32,8 +36,15 @@ internal sealed class Timeline
 
     public bool[] SchoolDay { get; private set; } = [];
 
-    /// <summary>The school week's number (0, 1, …), counting only weeks with a school day.</summary>
+    /// <summary>
+    /// The school week's number (0, 1, …), counting only school weeks: weeks with a school day, and
+    /// with a calendar also its weeks with a calendar school day. A day in a week that is not a
+    /// school week carries the number of the school week before it.
+    /// </summary>
     public int[] Week { get; private set; } = [];
+
+    /// <summary>Whether the day's Monday–Sunday week is a school week.</summary>
+    public bool[] InSchoolWeek { get; private set; } = [];
 
     public int[] Term { get; private set; } = [];
 
@@ -42,7 +53,7 @@ internal sealed class Timeline
     public PeriodEnds[] Ends { get; private set; } = [];
 
     /// <summary>With a calendar: whether the calendar has the day as a school day.</summary>
-    private bool[] CalendarSchoolDay { get; set; } = [];
+    public bool[] CalendarSchoolDay { get; private set; } = [];
 
     /// <summary>With a calendar: the index of the calendar's term the day falls in, or -1.</summary>
     private int[] CalendarTerm { get; set; } = [];
@@ -120,7 +131,9 @@ internal sealed class Timeline
         {
             var open = IsOpen(marks, Am[i]) || IsOpen(marks, Pm[i]);
             var anyMark = Am[i] >= 0 || Pm[i] >= 0;
-            SchoolDay[i] = calendar is null ? open : CalendarSchoolDay[i] && (open || !anyMark);
+
+            // The register outranks the calendar for the days it marks; an unmarked day is the calendar's.
+            SchoolDay[i] = anyMark ? open : calendar is not null && CalendarSchoolDay[i];
         }
 
         Number(calendar, asOf);
@@ -141,6 +154,7 @@ internal sealed class Timeline
         Pm = new int[size];
         SchoolDay = new bool[size];
         Week = new int[size];
+        InSchoolWeek = new bool[size];
         Term = new int[size];
         HalfTerm = new int[size];
         Ends = new PeriodEnds[size];
@@ -157,6 +171,7 @@ internal sealed class Timeline
         Am[i] = -1;
         Pm[i] = -1;
         Ends[i] = PeriodEnds.None;
+        CalendarSchoolDay[i] = false;
     }
 
     private void SetMark(SessionOfDay part, int mark)
@@ -218,14 +233,95 @@ internal sealed class Timeline
         return ends;
     }
 
-    private void Number(SchoolCalendar? calendar, LocalDate asOf)
+    /// <summary>
+    /// The Monday of the earliest of the <paramref name="schoolWeeks"/> school weeks that end with
+    /// <paramref name="day"/>'s week. With a calendar a window reaching before the register's first
+    /// school week counts the calendar's school weeks there (decisions.md: even if the pupil has no
+    /// marks there); without one the register's first school week is the earliest known.
+    /// </summary>
+    public LocalDate FirstWeekOfWindow(int day, int schoolWeeks, SchoolCalendar? calendar)
     {
-        int week = -1, term = -1, half = -1, previous = -1;
-        for (var i = 0; i < Count; i++)
+        var target = Week[day] - schoolWeeks + 1;
+        var first = day;
+        for (var i = day; i >= 0 && Week[i] >= target; i--)
         {
-            if (!SchoolDay[i])
+            if (InSchoolWeek[i])
+            {
+                first = i;
+            }
+        }
+
+        var monday = MondayOf(Dates[first]);
+        if (target >= 0 || calendar is null)
+        {
+            return monday;
+        }
+
+        // The calendar's school weeks before the register's first: walk its school days back.
+        var need = -target;
+        var week = DayNumber(monday) / 7;
+        var days = calendar.SchoolDays;
+        for (var c = calendar.FirstSchoolDayFrom(Dates[0]) - 1; c >= 0 && need > 0; c--)
+        {
+            var w = DayNumber(days[c]) / 7;
+            if (w < week)
+            {
+                week = w;
+                monday = MondayOf(days[c]);
+                need--;
+            }
+        }
+
+        return monday;
+    }
+
+    /// <summary>
+    /// Numbers the school weeks: a Monday–Sunday week is one when a day of it is a school day for
+    /// the pupil or, with a calendar, a calendar school day (whether or not the pupil was on roll).
+    /// </summary>
+    private void NumberWeeks(SchoolCalendar? calendar)
+    {
+        var week = -1;
+        for (var start = 0; start < Count;)
+        {
+            var monday = DayNumbers[start] / 7;
+            var end = start;
+
+            // The first week may have calendar school days before the register's first day.
+            var school = start == 0 && calendar is not null
+                && calendar.FirstSchoolDayFrom(MondayOf(Dates[0])) < calendar.FirstSchoolDayFrom(Dates[0]);
+            for (; end < Count && DayNumbers[end] / 7 == monday; end++)
+            {
+                school |= SchoolDay[end] || CalendarSchoolDay[end];
+            }
+
+            if (school)
+            {
+                week++;
+            }
+
+            for (var i = start; i < end; i++)
             {
                 Week[i] = Math.Max(week, 0);
+                InSchoolWeek[i] = school;
+            }
+
+            start = end;
+        }
+    }
+
+    private void Number(SchoolCalendar? calendar, LocalDate asOf)
+    {
+        NumberWeeks(calendar);
+        int term = -1, half = -1, previous = -1, calendarTerm = -1;
+        for (var i = 0; i < Count; i++)
+        {
+            // A day the register opens where the calendar closes (an INSET day, a bank holiday, a
+            // holiday club) is a school day in its own week, but opens no term or half term within
+            // its academic year: those stay the calendar's, and it takes the numbers of the school day before it.
+            var registerOpened = calendar is not null && !CalendarSchoolDay[i];
+            if (!SchoolDay[i] || (registerOpened && previous >= 0 && Years[previous] == Years[i]))
+            {
                 Term[i] = Math.Max(term, 0);
                 HalfTerm[i] = Math.Max(half, 0);
                 continue;
@@ -233,20 +329,15 @@ internal sealed class Timeline
 
             if (previous < 0)
             {
-                week = term = half = 0;
+                term = half = 0;
             }
             else
             {
                 var a = DayNumbers[previous];
                 var b = DayNumbers[i];
-                if (a / 7 != b / 7)
-                {
-                    week++;
-                }
-
                 var gap = WeekdaysBetween(a, b);
                 var newYear = Years[previous] != Years[i];
-                var newTerm = newYear || (calendar is null ? gap >= TermBreakWeekdays : CalendarTerm[previous] != CalendarTerm[i]);
+                var newTerm = newYear || (calendar is null ? gap >= TermBreakWeekdays : calendarTerm >= 0 && !registerOpened && calendarTerm != CalendarTerm[i]);
                 if (newTerm)
                 {
                     term++;
@@ -258,10 +349,10 @@ internal sealed class Timeline
                 }
             }
 
-            Week[i] = week;
             Term[i] = term;
             HalfTerm[i] = half;
             previous = i;
+            calendarTerm = registerOpened ? -1 : CalendarTerm[i];
         }
 
         // Which school days close a week, half term, term or year: known from the next school day,

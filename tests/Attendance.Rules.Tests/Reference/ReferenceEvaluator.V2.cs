@@ -124,7 +124,10 @@ public static partial class ReferenceEvaluator
                 firedYears.Add(year);
                 if (IsCountThreshold(rule.When))
                 {
-                    Hits.Add(new ReferenceHit(rule.Id, p.Date, j.Counted));
+                    Hits.Add(new ReferenceHit(rule.Id, p.Date, j.Counted)
+                    {
+                        FirstWeek = rule.When is Comparison { Over: RollingWindow { Unit: RollingUnit.SchoolWeeks } w } ? SchoolWeeks(p, w.Length).Min() : null,
+                    });
                 }
 
                 if (cuts)
@@ -390,8 +393,7 @@ public static partial class ReferenceEvaluator
 
                 case RollingWindow { Unit: RollingUnit.SchoolWeeks } r:
                 {
-                    var weeks = marks.Where(m => m.Session <= p && m.Code!.IsSchoolOpen).Select(m => Monday(m.Session.Date))
-                        .Append(Monday(p.Date)).Distinct().OrderDescending().Take(r.Length).ToHashSet();
+                    var weeks = SchoolWeeks(p, r.Length);
                     return d => weeks.Contains(Monday(d));
                 }
 

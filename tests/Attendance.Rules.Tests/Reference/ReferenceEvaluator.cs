@@ -13,6 +13,9 @@ public sealed record ReferenceFigures(
 /// <summary>A session_count hit: rule, date and the sessions it counted.</summary>
 public sealed record ReferenceHit(string RuleId, LocalDate Date, IReadOnlyList<Session> Counted)
 {
+    /// <summary>For a count over rolling school weeks, the Monday of the earliest of its school weeks (not part of <see cref="ToString"/>).</summary>
+    public LocalDate? FirstWeek { get; init; }
+
     public override string ToString() => $"{Date:yyyy-MM-dd} {RuleId} [{string.Join(", ", Counted)}]";
 }
 
@@ -29,8 +32,13 @@ public sealed record ReferenceResult(ReferenceFigures Figures, IReadOnlyList<Ref
 /// docs/engine.md and docs/policy-format.md), not from the engine's code: plain loops that, for
 /// each session in order, recompute what they need from the register up to that session. It
 /// handles registers of codes only: no arrival times (so no lateness sanctions or registration
-/// data-quality actions) and no school calendar (school days, weeks, terms and half terms are
-/// inferred from the marks), and no prior penalty notices.
+/// data-quality actions) and no prior penalty notices. Without a school calendar, school days,
+/// weeks, terms and half terms are inferred from the marks. With one, school days and school weeks
+/// are read as decisions.md ("Calendar and school weeks") says: a day with marks is a school day when
+/// one of its marks has the school open, a day without marks when the calendar has it; a school week
+/// is a week with a calendar school day (whether or not the pupil was on roll) or a school day of
+/// the pupil's. Terms, half terms and period ends stay inferred from the school days, so with a
+/// calendar only rules counting over school weeks are compared (CalendarWindowProperties).
 /// Points the documents leave open, settled as docs/engine.md reads: a week has ended when asOf is
 /// its Sunday; a year-to-date condition lapses on 1 August (the figure is undefined until the first
 /// possible session); before the register's first session the pupil had none of a code_starts /
@@ -39,7 +47,7 @@ public sealed record ReferenceResult(ReferenceFigures Figures, IReadOnlyList<Ref
 /// </summary>
 public static partial class ReferenceEvaluator
 {
-    public static ReferenceResult Evaluate(Policy policy, PupilRegister register, LocalDate asOf)
+    public static ReferenceResult Evaluate(Policy policy, PupilRegister register, LocalDate asOf, SchoolCalendar? calendar = null)
     {
         var marks = register.Marks.Where(m => m.Session.Date <= asOf).OrderBy(m => m.Session).ToList();
         if (marks.Any(m => m.Code is null || m.Arrival is not null))
@@ -47,7 +55,7 @@ public static partial class ReferenceEvaluator
             throw new ArgumentException("the reference evaluator takes registers of codes without arrival times");
         }
 
-        var r = new Run(policy, register, marks, asOf);
+        var r = new Run(policy, register, marks, asOf, calendar);
         return new ReferenceResult(Figures(policy, marks, asOf), r.Hits, r.Actions);
     }
 
@@ -90,6 +98,7 @@ public static partial class ReferenceEvaluator
         private readonly List<SessionMark> marks;
         private readonly LocalDate asOf;
         private readonly List<LocalDate> schoolDays;
+        private readonly SchoolCalendar? calendar;
         private readonly bool compulsory;
 
         // Reinterpretation periods: (first date, last date, rule) from the school day after the stage to 31 July.
@@ -99,13 +108,28 @@ public static partial class ReferenceEvaluator
 
         public List<ReferenceAction> Actions { get; } = [];
 
-        public Run(Policy policy, PupilRegister register, List<SessionMark> marks, LocalDate asOf)
+        public Run(Policy policy, PupilRegister register, List<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar)
         {
             this.policy = policy;
             this.register = register;
             this.marks = marks;
             this.asOf = asOf;
+            this.calendar = calendar;
             schoolDays = marks.Where(m => m.Code!.IsSchoolOpen).Select(m => m.Session.Date).Distinct().Order().ToList();
+            if (calendar is not null && marks.Count > 0)
+            {
+                // From the first mark to asOf: a marked day by its marks, an unmarked one by the calendar.
+                var marked = marks.Select(m => m.Session.Date).ToHashSet();
+                var open = schoolDays.ToHashSet();
+                schoolDays = [];
+                for (var d = marks[0].Session.Date; d <= asOf; d = d.PlusDays(1))
+                {
+                    if (marked.Contains(d) ? open.Contains(d) : calendar.IsSchoolDay(d))
+                    {
+                        schoolDays.Add(d);
+                    }
+                }
+            }
 
             compulsory = register.YearGroup is null || policy.CompulsoryYearGroups.Contains(register.YearGroup);
             var born = register.DateOfBirth;
@@ -238,6 +262,29 @@ public static partial class ReferenceEvaluator
         private static int Gap(LocalDate a, LocalDate b) => WeekdaysBetween(a, b.PlusDays(-1));
 
         private bool IsSchoolDay(LocalDate d) => schoolDays.Contains(d);
+
+        /// <summary>
+        /// The Mondays of the last <paramref name="n"/> school weeks up to the point's week (which
+        /// counts, as the week the window ends with): weeks with a school day of the pupil's up to the
+        /// point and, with a calendar, weeks with a calendar school day, back to before the first mark.
+        /// </summary>
+        private HashSet<LocalDate> SchoolWeeks(Session p, int n)
+        {
+            var weeks = marks.Where(m => m.Session <= p && m.Code!.IsSchoolOpen).Select(m => Monday(m.Session.Date)).Append(Monday(p.Date)).ToHashSet();
+            if (calendar is not null)
+            {
+                var firstTerm = calendar.Terms.Count > 0 ? calendar.Terms[0].Start : p.Date;
+                for (var d = Monday(p.Date).PlusDays(6); d >= firstTerm; d = d.PlusDays(-1))
+                {
+                    if (d <= p.Date && calendar.IsSchoolDay(d))
+                    {
+                        weeks.Add(Monday(d));
+                    }
+                }
+            }
+
+            return weeks.OrderDescending().Take(n).ToHashSet();
+        }
 
         /// <summary>Whether a new period starts between two consecutive school days.</summary>
         private static bool Breaks(LocalDate a, LocalDate b, SchoolPeriod period) => period switch
@@ -381,7 +428,10 @@ public static partial class ReferenceEvaluator
                 if (fire)
                 {
                     counted.UnionWith(candidates);
-                    Hits.Add(new ReferenceHit(rule.Id, s.Date, candidates));
+                    Hits.Add(new ReferenceHit(rule.Id, s.Date, candidates)
+                    {
+                        FirstWeek = rule.Window.Kind == CountWindowKind.RollingSchoolWeeks ? SchoolWeeks(s, rule.Window.SchoolWeeks).Min() : null,
+                    });
                     Act(rule, rule.Action!.Value, null, s);
                 }
             }
@@ -397,8 +447,7 @@ public static partial class ReferenceEvaluator
                     return upTo.Where(m => AcademicYear.Containing(m.Session.Date) == AcademicYear.Containing(s.Date)).ToList();
                 case CountWindowKind.RollingSchoolWeeks:
                 {
-                    var weeks = upTo.Where(m => m.Code!.IsSchoolOpen).Select(m => Monday(m.Session.Date))
-                        .Append(Monday(s.Date)).Distinct().OrderDescending().Take(window.SchoolWeeks).ToHashSet();
+                    var weeks = SchoolWeeks(s, window.SchoolWeeks);
                     return upTo.Where(m => weeks.Contains(Monday(m.Session.Date))).ToList();
                 }
 

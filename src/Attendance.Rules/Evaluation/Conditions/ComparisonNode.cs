@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Attendance.Rules.Policies.Conditions;
 using Attendance.Rules.Registers;
+using NodaTime;
 
 namespace Attendance.Rules.Evaluation.Conditions;
 
@@ -22,6 +23,11 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
     /// <summary>The first session the window counts from a point whose window starts on day <paramref name="from"/>: that day's first, the last N for a window of sessions, never one a fresh count already counted.</summary>
     public int FirstSession(EvaluationRun run, in JudgedPoint p, int from) =>
         Math.Max(window is RollingWindow { Unit: RollingUnit.Sessions } sessions ? Math.Max(0, p.Sessions - sessions.Length) : run.Columns!.DayStart[from], p.FreshFrom);
+
+    /// <summary>The Monday of the window's first week seen from a point whose window starts on day <paramref name="from"/>: for a window of school weeks the earliest of its school weeks (the calendar's before the register's first), otherwise the week of its first day.</summary>
+    public LocalDate FirstWeek(EvaluationRun run, in JudgedPoint p, int from) => window is RollingWindow { Unit: RollingUnit.SchoolWeeks } r
+        ? run.Timeline.FirstWeekOfWindow(p.Day, r.Length, run.Calendar)
+        : Timeline.MondayOf(run.Timeline.Dates[from]);
 
     /// <summary>The window's first day seen from a point, or -1 where it has no value there.</summary>
     public int FirstDay(EvaluationRun run, in JudgedPoint p) => FromDay(run, p, out _);

@@ -136,7 +136,7 @@ internal sealed class ConditionRunner : RuleRunner
 
         var kept = run.Keep(scratch.AsSpan(0, n));
         var date = run.Timeline.Dates[p.Day];
-        var firstWeek = Timeline.MondayOf(run.Timeline.Dates[from]);
+        var firstWeek = node.FirstWeek(run, p, from);
         run.Hit(new HitRecord { Runner = Order, Date = date, FirstWeek = firstWeek, LastWeek = Timeline.MondayOf(date), ListStart = kept, ListCount = n }, Rule.Action);
         action.ListStart = kept;
         action.ListCount = n;

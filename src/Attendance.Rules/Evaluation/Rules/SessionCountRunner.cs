@@ -120,7 +120,7 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         }
 
         var start = run.Keep(marks.AsSpan(0, count));
-        var first = kind == CountWindowKind.RollingSchoolWeeks ? FirstWeekOfWindow(run, day) : Timeline.MondayOf(t.Dates[pending[head].Day]);
+        var first = kind == CountWindowKind.RollingSchoolWeeks ? t.FirstWeekOfWindow(day, schoolWeeks, run.Calendar) : Timeline.MondayOf(t.Dates[pending[head].Day]);
         var date = t.Dates[day];
         var last = Timeline.MondayOf(date);
         run.Hit(new HitRecord { Runner = Order, Date = date, FirstWeek = first, LastWeek = last, ListStart = start, ListCount = count }, Rule.Action);
@@ -180,27 +180,5 @@ internal sealed class SessionCountRunner(SessionCountRule rule, int order) : Rul
         var original = run.Codes[mark].Code;
         var effective = run.Effective[mark].Code;
         return $"{run.Marks[mark].Session} {original}{(original == effective ? string.Empty : $" (counted as {effective})")}";
-    }
-
-    /// <summary>The Monday of the earliest school week in the window that ends with the current day's week.</summary>
-    private LocalDate FirstWeekOfWindow(EvaluationRun run, int day)
-    {
-        var t = run.Timeline;
-        var firstWeek = t.Week[day] - rule.Window.SchoolWeeks + 1;
-        var firstDay = day;
-        for (var i = day; i >= 0; i--)
-        {
-            if (t.SchoolDay[i])
-            {
-                if (t.Week[i] < firstWeek)
-                {
-                    break;
-                }
-
-                firstDay = i;
-            }
-        }
-
-        return Timeline.MondayOf(t.Dates[firstDay]);
     }
 }
