@@ -61,7 +61,13 @@ internal sealed class CohortEvaluation
             asOf = parsed.Value;
         }
 
-        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress, options.Encoding, pupils.RollOf);
+        var codeMap = options.CodeMap is { } codeMapPath ? CodeMapFile.Read(codeMapPath, options.Encoding) : null;
+        var marks = MarksFile.Read(options.Marks, pupils.YearGroupOf, policy, readProgress, options.Encoding, pupils.RollOf, codeMap);
+        if (options.Verbose && codeMap is not null)
+        {
+            WriteMappingsUsed(marks, codeMap, stderr);
+        }
+
         var rejected = pupils.Rejected.Concat(marks.Rejected).ToList();
         if (rejected.Count > 0)
         {
@@ -102,6 +108,21 @@ internal sealed class CohortEvaluation
         }
 
         return new CohortEvaluation(policy, marks, pupils, calendar, asOf.Value);
+    }
+
+    /// <summary>For <c>--verbose</c>: each mapping of the code map the marks used, with how many rows it mapped.</summary>
+    public static void WriteMappingsUsed(MarksFile marks, CodeMapFile codeMap, TextWriter stderr)
+    {
+        foreach (var (mapping, rows) in marks.MappingsUsed)
+        {
+            var from = mapping.ValidFrom is { } d ? string.Create(CultureInfo.InvariantCulture, $" (from {d:yyyy-MM-dd})") : string.Empty;
+            stderr.WriteLine(Display.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"code map: {mapping.VendorCode} -> {mapping.StatutoryCode}{from}: {rows} row{(rows == 1 ? string.Empty : "s")} of {marks.Path}")));
+        }
+
+        var used = marks.MappingsUsed.Count;
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"code map: {codeMap.Path}: {used} of {codeMap.Map.Mappings.Count} mapping{(codeMap.Map.Mappings.Count == 1 ? string.Empty : "s")} used, {marks.MappingsUsed.Sum(m => m.Rows)} rows mapped"));
     }
 
     /// <summary>Loads and compiles a policy; its errors (and warnings) are bad input.</summary>
@@ -189,4 +210,4 @@ internal sealed class CohortEvaluation
 }
 
 /// <summary>The inputs <c>evaluate</c> and <c>explain</c> take.</summary>
-internal sealed record InputOptions(string Policy, string Marks, string? Pupils, string? AsOf, string? Calendar, bool Lenient, bool Verbose, string Encoding = CsvEncoding.Default);
+internal sealed record InputOptions(string Policy, string Marks, string? Pupils, string? AsOf, string? Calendar, bool Lenient, bool Verbose, string Encoding = CsvEncoding.Default, string? CodeMap = null);

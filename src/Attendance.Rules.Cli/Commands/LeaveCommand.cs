@@ -42,7 +42,8 @@ internal static class LeaveCommand
             HelpName = "text|json",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        foreach (var option in new Option[] { policy, request, marks, calendar, format, encoding })
+        var codeMap = Options.CodeMap();
+        foreach (var option in new Option[] { policy, request, marks, calendar, codeMap, format, encoding })
         {
             command.Options.Add(option);
         }
@@ -64,7 +65,8 @@ internal static class LeaveCommand
             }
 
             var schoolCalendar = calendarPath is null ? inlineCalendar : CalendarFile.Read(calendarPath);
-            var register = result.GetValue(marks) is { } marksPath ? ReadRegister(marksPath, leaveRequest, compiled, result.GetRequiredValue(encoding)) : null;
+            var map = result.GetValue(codeMap) is { } codeMapPath ? CodeMapFile.Read(codeMapPath, result.GetRequiredValue(encoding)) : null;
+            var register = result.GetValue(marks) is { } marksPath ? ReadRegister(marksPath, leaveRequest, compiled, result.GetRequiredValue(encoding), map, verbose ? stderr : null) : null;
             var decision = compiled.EvaluateLeaveRequest(leaveRequest, register, schoolCalendar);
             stdout.Write(result.GetRequiredValue(format) == "json" ? Json(decision) : Text(decision));
             return App.Success;
@@ -72,10 +74,15 @@ internal static class LeaveCommand
         return command;
     }
 
-    private static PupilRegister ReadRegister(string path, LeaveRequest request, Evaluation.CompiledPolicy policy, string encoding)
+    private static PupilRegister ReadRegister(string path, LeaveRequest request, Evaluation.CompiledPolicy policy, string encoding, CodeMapFile? codeMap, TextWriter? verbose)
     {
         var yearGroups = request.YearGroup is { } yg ? new Dictionary<string, string>(StringComparer.Ordinal) { [request.PupilId] = yg } : new Dictionary<string, string>(StringComparer.Ordinal);
-        var file = MarksFile.Read(path, yearGroups, policy, encoding: encoding);
+        var file = MarksFile.Read(path, yearGroups, policy, encoding: encoding, codeMap: codeMap);
+        if (verbose is not null && codeMap is not null)
+        {
+            CohortEvaluation.WriteMappingsUsed(file, codeMap, verbose);
+        }
+
         if (file.Rejected.Count > 0)
         {
             throw new InputException(file.Rejected.Select(r => r.ToString()).Append($"{file.Rejected.Count} unusable row{(file.Rejected.Count == 1 ? string.Empty : "s")}; the request was not decided").ToList());

@@ -9,7 +9,7 @@ internal static class Options
 
     public static Option<bool> Verbose() => new(VerboseName)
     {
-        Description = "Show policy warnings, and the stack trace of an unexpected error.",
+        Description = "Show policy warnings, the days on which the register and the calendar disagree, each code map mapping used, and the stack trace of an unexpected error.",
         Recursive = true,
     };
 
@@ -43,6 +43,12 @@ internal static class Options
     {
         Description = "Optional school calendar (YAML: terms and closures; see docs/calendar.md). Without one, terms are inferred from the marks.",
         HelpName = "file",
+    };
+
+    public static Option<string?> CodeMap() => new("--code-map")
+    {
+        Description = "Optional code map CSV: vendor_code,statutory_code and optional valid_from (yyyy-MM-dd), mapping an MIS's own codes (sub-codes such as X02) to the national codes before rows are validated; see docs/cli.md.",
+        HelpName = "csv",
     };
 
     public static Option<bool> Strict() => new("--strict")
@@ -87,10 +93,11 @@ internal static class Options
         var pupils = Pupils();
         var asOfOption = asOf ? AsOf() : null;
         var calendar = Calendar();
+        var codeMap = CodeMap();
         var strict = Strict();
         var lenient = Lenient();
         var encoding = Encoding();
-        foreach (var option in new Option?[] { marks, pupils, asOfOption, calendar, strict, lenient, encoding })
+        foreach (var option in new Option?[] { marks, pupils, asOfOption, calendar, codeMap, strict, lenient, encoding })
         {
             if (option is not null)
             {
@@ -114,6 +121,7 @@ internal static class Options
             result.GetValue(calendar),
             result.GetValue(lenient),
             result.GetValue<bool>(VerboseName),
-            result.GetRequiredValue(encoding));
+            result.GetRequiredValue(encoding),
+            result.GetValue(codeMap));
     }
 }

@@ -1,3 +1,4 @@
+using Attendance.Rules.Codes;
 using Attendance.Rules.Evaluation;
 using Attendance.Rules.Registers;
 using NodaTime;
@@ -9,7 +10,9 @@ namespace Attendance.Rules.Cli.Input;
 /// A marks CSV: a header row, then one row per session mark with the columns
 /// <c>pupil,date,session,code</c> in any order and optionally <c>arrival</c> (HH:mm),
 /// <c>evidence</c> and <c>reason_accepted</c> (<c>yes</c> or empty). Every row is read and
-/// validated; unusable rows are collected with their file line number and reason.
+/// validated; unusable rows are collected with their file line number and reason. With a code map
+/// (<c>--code-map</c>) an MIS's own codes become the national codes they stand for before the
+/// row is validated, and a code that is neither national nor mapped on its date is unusable.
 /// </summary>
 internal sealed class MarksFile
 {
@@ -26,6 +29,7 @@ internal sealed class MarksFile
     private readonly Dictionary<string, List<SessionMark>> marks = new(StringComparer.Ordinal);
     private readonly List<string> pupils = [];
     private readonly List<RejectedRow> rejected = [];
+    private readonly Dictionary<CodeMapping, int> mapped = [];
 
     private MarksFile(string path) => Path = path;
 
@@ -44,6 +48,9 @@ internal sealed class MarksFile
     /// <summary>The latest date of an accepted row, or null when none was accepted.</summary>
     public LocalDate? LastDate { get; private set; }
 
+    /// <summary>The code map's mappings used by accepted rows, in the map's order, with how many rows each mapped.</summary>
+    public IReadOnlyList<(CodeMapping Mapping, int Rows)> MappingsUsed { get; private set; } = [];
+
     /// <summary>A pupil's accepted marks, in file order.</summary>
     public IReadOnlyList<SessionMark> MarksOf(string pupil) => marks.TryGetValue(pupil, out var list) ? list : [];
 
@@ -57,8 +64,9 @@ internal sealed class MarksFile
     /// <param name="progress">Called now and then with how far through the file reading is, 0–1.</param>
     /// <param name="encoding">The file's encoding (<see cref="CsvEncoding.Names"/>).</param>
     /// <param name="rollOf">Each pupil's admission and leaving dates, where known: a mark outside them is an unusable row.</param>
+    /// <param name="codeMap">An MIS's codes mapped to the national codes, applied before each row is validated.</param>
     /// <exception cref="InputException">The file cannot be read, is empty or lacks a required column.</exception>
-    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null, string encoding = CsvEncoding.Default, IReadOnlyDictionary<string, PupilRoll>? rollOf = null)
+    public static MarksFile Read(string path, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, Action<double>? progress = null, string encoding = CsvEncoding.Default, IReadOnlyDictionary<string, PupilRoll>? rollOf = null, CodeMapFile? codeMap = null)
     {
         using var table = CsvTable.Open(path, "marks", RequiredColumns, encoding);
         var file = new MarksFile(path);
@@ -72,7 +80,7 @@ internal sealed class MarksFile
                 progress(table.Fraction);
             }
 
-            var (pupil, mark, problem) = row.Problem is { } p ? (string.Empty, default, p) : Parse(row, columns, yearGroupOf, policy);
+            var (pupil, mark, mapping, problem) = row.Problem is { } p ? (string.Empty, default, null, p) : Parse(row, columns, yearGroupOf, policy, codeMap);
             if (problem is null && rollOf is not null && rollOf.TryGetValue(pupil, out var roll) && roll.OutsideRoll(mark) is { } outside)
             {
                 problem = $"pupil {pupil}: {outside}";
@@ -103,6 +111,11 @@ internal sealed class MarksFile
             }
 
             list.Add(mark);
+            if (mapping is not null)
+            {
+                file.mapped[mapping] = file.mapped.GetValueOrDefault(mapping) + 1;
+            }
+
             if (file.LastDate is not { } last || mark.Session.Date > last)
             {
                 file.LastDate = mark.Session.Date;
@@ -110,10 +123,11 @@ internal sealed class MarksFile
         }
 
         progress?.Invoke(1);
+        file.MappingsUsed = codeMap is null ? [] : [.. codeMap.Map.Mappings.Where(file.mapped.ContainsKey).Select(m => (m, file.mapped[m]))];
         return file;
     }
 
-    private static (string Pupil, SessionMark Mark, string? Problem) Parse(CsvRow row, Columns c, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy)
+    private static (string Pupil, SessionMark Mark, CodeMapping? Mapping, string? Problem) Parse(CsvRow row, Columns c, IReadOnlyDictionary<string, string> yearGroupOf, CompiledPolicy policy, CodeMapFile? codeMap)
     {
         var f = row.Fields;
         var pupil = f[c.Pupil];
@@ -185,19 +199,35 @@ internal sealed class MarksFile
                 return Fail($"{session}: an arrival with no code is classified by the policy's {part} registration window, and policy {policy.Policy.Id} has none{(yearGroup is null ? string.Empty : $" for year {yearGroup}")}; give the code");
             }
 
-            return (pupil, SessionMark.Arrived(session, time, facts), null);
+            return (pupil, SessionMark.Arrived(session, time, facts), null, null);
+        }
+
+        // An MIS's own code becomes the national code it stands for, before the code is validated.
+        CodeMapping? mapping = null;
+        if (codeMap is not null && !NationalCodeTable.IsKnown(code))
+        {
+            mapping = codeMap.Map.Find(code, date.Value);
+            if (mapping is null)
+            {
+                return Fail(codeMap.Map.Maps(code)
+                    ? $"{session}: code {CsvTable.Quote(code)} (column {c.Code + 1}, code) is mapped by the code map {codeMap.Path} only from a later date; no mapping applies on {date.Value:yyyy-MM-dd}"
+                    : $"{session}: code {CsvTable.Quote(code)} (column {c.Code + 1}, code) is neither a national attendance code nor in the code map {codeMap.Path}");
+            }
+
+            code = mapping.StatutoryCode;
         }
 
         try
         {
-            return (pupil, SessionMark.Create(session, code, arrival, facts), null);
+            return (pupil, SessionMark.Create(session, code, arrival, facts), mapping, null);
         }
         catch (RegisterException e)
         {
-            return Fail(string.Join("; ", e.Diagnostics.Select(d => d.ToString())));
+            var mappedBy = mapping is null ? string.Empty : $"code {CsvTable.Quote(mapping.VendorCode)} is mapped to '{mapping.StatutoryCode}' by the code map {codeMap!.Path}, and ";
+            return Fail(mappedBy + string.Join("; ", e.Diagnostics.Select(d => d.ToString())));
         }
 
-        static (string, SessionMark, string?) Fail(string problem) => (string.Empty, default, problem);
+        static (string, SessionMark, CodeMapping?, string?) Fail(string problem) => (string.Empty, default, null, problem);
     }
 
     private static string? Flag(string[] fields, int index, string column, ref MarkFacts facts, MarkFacts fact)
