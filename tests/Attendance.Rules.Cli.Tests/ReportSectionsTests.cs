@@ -181,6 +181,78 @@ public sealed class ReportSectionsTests : IDisposable
         Assert.Contains("<title>85%: concern: Concern letter</title>", html);
     }
 
+    [Fact]
+    public void The_watch_list_is_the_worklist_s_and_each_pupil_shows_every_distance()
+    {
+        var html = Report(CliRun.Data("policy.yaml"), CliRun.Data("marks.csv"), "--lenient");
+        var worklist = JsonDocument.Parse(CliRun.Run("worklist", "--policy", CliRun.Data("policy.yaml"), "--marks", CliRun.Data("marks.csv"), "--lenient", "--format", "json").Stdout).RootElement;
+
+        var expected = worklist.GetProperty("watch").EnumerateArray().Select(w => (w.GetProperty("pupil").GetString(), w.GetProperty("id").GetString())).ToList();
+        var watch = Section(html, "watch");
+        var rows = Regex.Matches(watch, "<tr><td><a class=\"pupil\" href=\"#p\\d+\">([^<]+)</a></td><td class=\"n\">\\d+</td><td class=\"rule\">([^:<]+)").Select(m => ((string?)m.Groups[1].Value, (string?)m.Groups[2].Value)).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, rows);
+        Assert.Contains($"<b id=\"count-watch\">{expected.Select(e => e.Item1).Distinct().Count()}</b>", html);
+
+        // A001: 2 absent sessions of 30 possible (93.33%); two more reach the 90% letter and persistent absence.
+        var a001 = html[html.IndexOf("data-pupil=\"A001\"", StringComparison.Ordinal)..];
+        a001 = a001[..a001.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Contains("attendance-letter: Letter home (attendance below 90%)</td><td class=\"ev\">attendance 93.33%, line 90%: 2 more absent sessions reach it (at the earliest 29 Sep 2025)</td>", a001);
+        Assert.Contains("persistent-absence: Persistent absence</td><td class=\"ev\">absence 6.67%, line 10%: 2 more absent sessions reach it", a001);
+        Assert.Contains("severe-absence: Severe absence</td><td class=\"ev\">absence 6.67%, line 50%: 26 more absent sessions reach it", a001);
+    }
+
+    [Fact]
+    public void A_count_with_nothing_counted_yet_is_not_watched()
+    {
+        var policy = Write("policy.yaml", """
+            id: first-occurrence
+            version: "1.0"
+            name: First Occurrence School
+            document:
+              title: Test
+            rules:
+              - id: first-truancy
+                type: session_count
+                title: Letter at the first unexplained absence
+                action: letter
+                codes: ["O"]
+                at_least: 1
+                window: academic_year
+                source: "A letter at the first unexplained absence."
+              - id: second-truancy
+                type: session_count
+                title: Meeting at the second
+                action: meeting
+                codes: ["O"]
+                at_least: 2
+                window: academic_year
+                source: "A meeting at the second."
+            """);
+        var rows = new StringBuilder("pupil,date,session,code\n");
+        foreach (var day in Enumerable.Range(22, 5))
+        {
+            var date = new NodaTime.LocalDate(2025, 9, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            rows.Append(CultureInfo.InvariantCulture, $"A1,{date},AM,{(day == 23 ? "O" : "/")}\nA1,{date},PM,\\\n");
+            rows.Append(CultureInfo.InvariantCulture, $"B2,{date},AM,/\nB2,{date},PM,\\\n");
+        }
+
+        var marks = Write("marks.csv", rows.ToString());
+        var html = Report(policy, marks);
+        var worklist = JsonDocument.Parse(CliRun.Run("worklist", "--policy", policy, "--marks", marks, "--format", "json").Stdout).RootElement;
+
+        // A1 has one O: the first letter is reached and the meeting is 1 away; B2 has none counted towards either.
+        // (Ten sessions into the year, B2 is also 2 absent sessions from persistent absence: a percentage line.)
+        var watched = worklist.GetProperty("watch").EnumerateArray().Select(w => (w.GetProperty("pupil").GetString(), w.GetProperty("id").GetString()))
+            .Where(w => w.Item2 is "first-truancy" or "second-truancy").ToList();
+        Assert.Equal([("A1", "second-truancy")], watched);
+        Assert.Contains(">A1</a></td><td class=\"n\">1</td><td class=\"rule\">second-truancy", Section(html, "watch"));
+        Assert.DoesNotContain(">B2</a></td><td class=\"n\">1</td><td class=\"rule\">first-truancy", Section(html, "watch"));
+        Assert.Contains(">B2</a></td><td class=\"n\">2</td><td class=\"rule\">persistent-absence", Section(html, "watch"));
+        // The pupil's own section still gives B2's distance.
+        Assert.Contains("0 sessions of 1: 1 more session of O reaches it", html[html.IndexOf("data-pupil=\"B2\"", StringComparison.Ordinal)..]);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(folder, name);

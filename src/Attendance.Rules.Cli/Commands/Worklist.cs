@@ -20,7 +20,11 @@ internal sealed record WatchedLine(string Pupil, string? YearGroup, Distance Dis
 }
 
 /// <summary>How near a line must be for the watch list.</summary>
-internal sealed record WatchLimits(int Sessions, decimal Points);
+internal sealed record WatchLimits(int Sessions, decimal Points)
+{
+    /// <summary>The default: within 2 sessions or 1 percentage point.</summary>
+    public static WatchLimits Default { get; } = new(2, 1m);
+}
 
 /// <summary>
 /// What <c>worklist</c> shows, read from the library's results and nothing worked out again: the
@@ -62,7 +66,8 @@ internal sealed class Worklist
     /// <summary>Evaluates every pupil as of the cohort's date (the range's end) and keeps what the worklist shows.</summary>
     public static Worklist Collect(CohortEvaluation cohort, LocalDate from, WatchLimits limits, int threads)
     {
-        var scheduled = cohort.Policy.Policy.Rules.OfType<ScheduledRule>().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var scheduled = RoutineRules(cohort.Policy.Policy);
+        var gated = GatedRules(cohort.Policy.Policy);
         var actions = new List<WorklistAction>();
         var routine = new Dictionary<(string Rule, LocalDate Date), (PolicyAction First, int Pupils)>();
         var list = new Worklist(from, cohort.AsOf, limits, cohort.AllPupils.Count);
@@ -86,20 +91,7 @@ internal sealed class Worklist
                 }
             }
 
-            foreach (var d in r.Evaluation.Outlook.Distances)
-            {
-                if (d.Kind is not (DistanceKind.Sessions or DistanceKind.SchoolDays))
-                {
-                    continue;
-                }
-
-                var points = d.IsPercentage && Percent.Of(d.Value, d.OutOf) is { } now ? Math.Abs(now - d.Threshold) : (decimal?)null;
-                var line = new WatchedLine(r.Pupil, r.YearGroup, d, points);
-                if (line.Sessions <= limits.Sessions || points <= limits.Points)
-                {
-                    list.Watch.Add(line);
-                }
-            }
+            list.Watch.AddRange(Watched(r, limits, gated));
         }, threads);
 
         foreach (var kind in KindOrder)
@@ -115,18 +107,53 @@ internal sealed class Worklist
         list.Routine.AddRange(routine
             .Select(p => new RoutineStep(p.Key.Rule, p.Value.First.Title, p.Value.First.Kind, p.Key.Date, p.Value.Pupils))
             .OrderBy(s => s.Date).ThenBy(s => IndexOf(cohort.Policy.Policy, s.RuleId)));
-        list.Watch.Sort((a, b) =>
+        list.Watch.Sort(Nearest);
+        return list;
+    }
+
+    /// <summary>Routine steps: a scheduled rule's actions fall due for everyone on a timetable, so lists fold them.</summary>
+    public static HashSet<string> RoutineRules(Policy policy) =>
+        policy.Rules.OfType<ScheduledRule>().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The rules a pupil reaches only after an earlier step: their lines are worth watching from the first session.</summary>
+    public static HashSet<string> GatedRules(Policy policy) =>
+        policy.Rules.OfType<ConditionRule>().Where(r => r.After is not null).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A pupil's lines within the limits: the library's distances in sessions or school days. A count
+    /// with nothing counted yet is watched only behind an earlier step (a later stage, a rule with
+    /// <c>after</c>): a first-occurrence rule (one O brings a letter) would otherwise put every pupil on the list.
+    /// </summary>
+    public static IEnumerable<WatchedLine> Watched(PupilResult r, WatchLimits limits, HashSet<string> gated)
+    {
+        foreach (var d in r.Evaluation.Outlook.Distances)
         {
-            var bySessions = a.Sessions.CompareTo(b.Sessions);
-            if (bySessions != 0)
+            if (d.Kind is not (DistanceKind.Sessions or DistanceKind.SchoolDays)
+                || (!d.IsPercentage && d.Value == 0 && d.Subject != DistanceSubject.Stage && !gated.Contains(d.Id)))
             {
-                return bySessions;
+                continue;
             }
 
-            var byPoints = (a.Points ?? decimal.MaxValue).CompareTo(b.Points ?? decimal.MaxValue);
-            return byPoints != 0 ? byPoints : string.CompareOrdinal(a.Pupil, b.Pupil) is var byPupil && byPupil != 0 ? byPupil : string.CompareOrdinal(a.Distance.Id, b.Distance.Id);
-        });
-        return list;
+            var points = d.IsPercentage && Percent.Of(d.Value, d.OutOf) is { } now ? Math.Abs(now - d.Threshold) : (decimal?)null;
+            var line = new WatchedLine(r.Pupil, r.YearGroup, d, points);
+            if (line.Sessions <= limits.Sessions || points <= limits.Points)
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>The watch list's order: fewest sessions, then fewest points, then pupil and line.</summary>
+    public static int Nearest(WatchedLine a, WatchedLine b)
+    {
+        var bySessions = a.Sessions.CompareTo(b.Sessions);
+        if (bySessions != 0)
+        {
+            return bySessions;
+        }
+
+        var byPoints = (a.Points ?? decimal.MaxValue).CompareTo(b.Points ?? decimal.MaxValue);
+        return byPoints != 0 ? byPoints : string.CompareOrdinal(a.Pupil, b.Pupil) is var byPupil && byPupil != 0 ? byPupil : string.CompareOrdinal(a.Distance.Id, b.Distance.Id);
     }
 
     private static int IndexOf(Policy policy, string id)

@@ -31,13 +31,13 @@ internal static class WorklistCommand
         var withinSessions = new Option<int>("--within-sessions")
         {
             Description = "The watch list shows lines at most this many further sessions away (a school day counts two). Default 2.",
-            DefaultValueFactory = _ => 2,
+            DefaultValueFactory = _ => WatchLimits.Default.Sessions,
             HelpName = "n",
         };
         var withinPoints = new Option<decimal>("--within-points")
         {
             Description = "The watch list also shows percentage lines at most this many percentage points away. Default 1.",
-            DefaultValueFactory = _ => 1m,
+            DefaultValueFactory = _ => WatchLimits.Default.Points,
             HelpName = "points",
         };
         var format = new Option<string>("--format")

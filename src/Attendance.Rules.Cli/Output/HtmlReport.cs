@@ -4,6 +4,7 @@ using Attendance.Rules.Cli.Commands;
 using Attendance.Rules.Codes;
 using Attendance.Rules.Cli.Input;
 using Attendance.Rules.Evaluation;
+using Attendance.Rules.Evaluation.Outlook;
 using Attendance.Rules.Policies;
 using Attendance.Rules.Policies.Rules;
 using Attendance.Rules.Registers;
@@ -87,6 +88,11 @@ internal static class HtmlReport
         .filters label{color:var(--muted)}
         .chart .cohort{fill:none;stroke:#2e7d32;stroke-width:2}
         .chart .cohort-dot{fill:#2e7d32}
+        #watch td.rule{min-width:300px;font-weight:400;padding-left:8px}
+        table.distances{width:auto;max-width:100%;margin-top:8px;font-size:12px}
+        table.distances td.rule{white-space:normal;max-width:360px}
+        table.distances td.ev{white-space:normal}
+        table.distances tr.d-none td{color:var(--muted)}
         table.marks{width:auto;border-collapse:separate;border-spacing:2px;margin-top:8px;font-size:11px}
         table.marks th,table.marks td{border:0;padding:0 4px 0 0;color:var(--muted);font-weight:400}
         table.marks td.s{width:9px;height:14px;padding:0;border-radius:2px;background:#f1f3f6}
@@ -225,13 +231,6 @@ internal static class HtmlReport
         })();
         """;
 
-    /// <summary>The order the due actions are listed in: what needs a person first.</summary>
-    private static readonly ActionKind[] DueOrder =
-    [
-        ActionKind.Safeguarding, ActionKind.Referral, ActionKind.Notification, ActionKind.Meeting,
-        ActionKind.Letter, ActionKind.Sanction, ActionKind.DataQuality, ActionKind.Reward,
-    ];
-
     /// <summary>
     /// Writes the page (LF line ends, ending with a line feed) a pupil at a time: each pupil's table
     /// row and section go to two temporary files as soon as the pupil is evaluated (the header's
@@ -244,10 +243,12 @@ internal static class HtmlReport
         var policy = cohort.Policy.Policy;
         var year = AcademicYear.Containing(cohort.AsOf);
         var thresholds = Thresholds(policy);
-        var routine = RoutineRules(policy);
+        var routine = Worklist.RoutineRules(policy);
+        var gated = Worklist.GatedRules(policy);
         var weekStart = cohort.AsOf.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
         var chartFrom = FirstMarkedDate(cohort, year.Start);
         var due = new List<(string Pupil, int Index, PolicyAction Action)>();
+        var watch = new List<(WatchedLine Line, int Index)>();
         var weekly = new SortedDictionary<LocalDate, WeekSums>();
         var yearGroups = new SortedSet<int>();
         int persistent = 0, severe = 0, index = 0;
@@ -273,6 +274,8 @@ internal static class HtmlReport
                 }
             }
 
+            var i = index;
+            watch.AddRange(Worklist.Watched(result, WatchLimits.Default, gated).Select(line => (line, i)));
             AddWeeks(weekly, result, year, cohort.AsOf);
             CohortRow(html, result, index, routine, dueThisWeek);
             rows.Write(html);
@@ -304,6 +307,7 @@ internal static class HtmlReport
         Line(Inv($"<li><b id=\"count-pupils\">{index}</b>pupils</li>"));
         Line(Inv($"<li><b id=\"count-due-today\">{due.Count(d => d.Action.Date == cohort.AsOf)}</b>actions due today</li>"));
         Line(Inv($"<li><b id=\"count-due-week\">{due.Count}</b>actions due this week</li>"));
+        Line(Inv($"<li><b id=\"count-watch\">{watch.Select(w => w.Index).Distinct().Count()}</b>pupils on the watch list</li>"));
         Line(Inv($"<li><b id=\"count-persistent\">{persistent}</b>persistent absence (absence ≥ {Num(policy.AbsenceFlags.PersistentPercent)}%)</li>"));
         Line(Inv($"<li><b id=\"count-severe\">{severe}</b>severe absence (absence ≥ {Num(policy.AbsenceFlags.SeverePercent)}%)</li>"));
         Line("</ul>");
@@ -314,6 +318,7 @@ internal static class HtmlReport
         {
             DueSection(html, "due-week", $"Due earlier this week ({Date(weekStart)} to {Date(cohort.AsOf.PlusDays(-1))})", due.Where(d => d.Action.Date < cohort.AsOf).ToList(), routine);
         }
+        WatchSection(html, watch);
         output.Write(html.ToString());
         html.Clear();
 
@@ -349,10 +354,6 @@ internal static class HtmlReport
         Line("</html>");
     }
 
-    /// <summary>Routine steps: a scheduled rule's actions fall due for everyone on a timetable, so they are folded and never the "last action".</summary>
-    private static HashSet<string> RoutineRules(Policy policy) =>
-        policy.Rules.OfType<ScheduledRule>().Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>
     /// The due actions grouped by kind (what needs a person first), then by rule and stage, one row a
     /// pupil; a routine step is folded into one line with its count of pupils.
@@ -367,7 +368,7 @@ internal static class HtmlReport
         }
 
         html.Append("<table>\n<thead><tr><th>Pupil</th><th>Date</th><th>Evidence</th></tr></thead>\n<tbody>\n");
-        foreach (var kind in DueOrder.Concat(Enum.GetValues<ActionKind>().Except(DueOrder)))
+        foreach (var kind in Worklist.KindOrder.Concat(Enum.GetValues<ActionKind>().Except(Worklist.KindOrder)))
         {
             var ofKind = due.Where(d => d.Action.Kind == kind).ToList();
             if (ofKind.Count == 0)
@@ -393,6 +394,30 @@ internal static class HtmlReport
                     html.Append(Inv($"<tr><td><a class=\"pupil\" href=\"#p{d.Index + 1}\">{E(d.Pupil)}</a></td><td>{Date(d.Action.Date)} {d.Action.Session}</td><td class=\"ev\">{E(d.Action.Evidence)}</td></tr>\n"));
                 }
             }
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /// <summary>The pupils within the default limits of a line (the worklist's watch list), nearest first.</summary>
+    private static void WatchSection(StringBuilder html, List<(WatchedLine Line, int Index)> watch)
+    {
+        var limits = WatchLimits.Default;
+        html.Append("<section id=\"watch\" class=\"due\">\n<h2>Watch list</h2>\n")
+            .Append(Inv($"<p class=\"legend\">Pupils within {limits.Sessions} sessions or {Num(limits.Points)} percentage point of a line not yet reached: how many more sessions of which kind make it fall due (worked out from the counts, as <code>worklist</code> does).</p>\n"));
+        if (watch.Count == 0)
+        {
+            html.Append("<p class=\"note\">No pupil is that near a line.</p>\n</section>\n");
+            return;
+        }
+
+        watch.Sort((a, b) => Worklist.Nearest(a.Line, b.Line));
+        html.Append("<table>\n<thead><tr><th>Pupil</th><th class=\"n\">Sessions</th><th>Line</th><th>Distance</th></tr></thead>\n<tbody>\n");
+        foreach (var (line, index) in watch)
+        {
+            var d = line.Distance;
+            var name = Inv($"{E(d.Id)}{(d.StageNumber is { } st ? Inv($" stage {st}") : string.Empty)}: {E(d.Title)}");
+            html.Append(Inv($"<tr><td><a class=\"pupil\" href=\"#p{index + 1}\">{E(line.Pupil)}</a></td><td class=\"n\">{line.Sessions}</td><td class=\"rule\">{name}</td><td class=\"ev\">{E(d.Describe())}</td></tr>\n"));
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");
@@ -526,6 +551,7 @@ internal static class HtmlReport
         if (ytd.Weeks.Count == 0)
         {
             html.Append("<p class=\"note\">No school days this academic year up to the as-of date.</p>\n");
+            Distances(html, result);
             MarksGrid(html, result, year, cohort.AsOf);
             html.Append("</details>\n");
             return;
@@ -572,9 +598,41 @@ internal static class HtmlReport
             html.Append(Inv($"<p class=\"note\">{before} earlier action{(before == 1 ? string.Empty : "s")} (before {Date(from)}) not on the chart.</p>\n"));
         }
 
+        Distances(html, result);
         MarksGrid(html, result, year, cohort.AsOf);
         html.Append("</details>\n");
     }
+
+    /// <summary>The pupil's distances to every line (the library's outlook), and the year end where a calendar gives it.</summary>
+    private static void Distances(StringBuilder html, PupilResult result)
+    {
+        var outlook = result.Evaluation.Outlook;
+        if (outlook.Distances.Count == 0 && !outlook.YearEnd.IsAvailable)
+        {
+            return;
+        }
+
+        html.Append("<table class=\"distances\">\n<thead><tr><th>Line</th><th>How far</th></tr></thead>\n<tbody>\n");
+        foreach (var d in outlook.Distances)
+        {
+            var name = Inv($"{E(d.Id)}{(d.StageNumber is { } st ? Inv($" stage {st}") : string.Empty)}: {E(d.Title)}");
+            html.Append(Inv($"<tr class=\"d-{KindClass(d.Kind)}\"><td class=\"rule\">{name}</td><td class=\"ev\">{E(d.Describe())}</td></tr>\n"));
+        }
+
+        if (outlook.YearEnd is { IsAvailable: true } end)
+        {
+            html.Append(Inv($"<tr><td class=\"rule\">year end (31 July)</td><td class=\"ev\">{end.RemainingSessions} sessions left: at best {(end.BestPercent is { } best ? Inv($"{best:0.00}%") : "n/a")}; at the rate so far {(end.AtCurrentRatePercent is { } rate ? Inv($"{rate:0.00}%") : "n/a")}</td></tr>\n"));
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static string KindClass(DistanceKind kind) => kind switch
+    {
+        DistanceKind.Sessions or DistanceKind.SchoolDays => "near",
+        DistanceKind.Reached => "reached",
+        _ => "none",
+    };
 
     /// <summary>The grid lines every 10%, the axes and a tick for each month.</summary>
     private static void Axes(StringBuilder svg, decimal yMin, LocalDate from, LocalDate to, Func<decimal, string> y, Func<LocalDate, string> x)
