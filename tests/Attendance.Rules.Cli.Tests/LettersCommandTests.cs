@@ -210,6 +210,7 @@ public sealed class LettersCommandTests : IDisposable
     [InlineData("{{ figures.attendance_percent.value }}", "1:4", "unknown field 'figures.attendance_percent.value': figures.attendance_percent is a single value")]
     [InlineData("{{ follow_ups.title }}", "1:4", "unknown field 'follow_ups.title': follow_ups is a list: it has size, first and last, and its items are read with a for loop")]
     [InlineData("\n\n  {% include 'other' %}", "3:3", "include is not allowed: a letter template is one file")]
+    [InlineData("{% for i in (1..figures.possible) %}{{ i }}{% endfor %}", "1:17", "unknown field 'figures.possible': figures has the fields from, to, to_text, attendance_percent, absence_percent, possible_sessions, present_sessions, authorised_absence_sessions, unauthorised_absence_sessions, absence_sessions, late_sessions, persistent_absence, severe_absence")]
     public void A_template_that_reads_what_the_model_does_not_have_is_refused(string template, string position, string message)
     {
         var templates = Templates(("default.liquid", template));

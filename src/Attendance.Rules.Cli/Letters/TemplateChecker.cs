@@ -134,6 +134,7 @@ internal sealed class TemplateChecker : AstVisitor
     protected override Statement VisitForStatement(ForStatement forStatement)
     {
         Visit(forStatement.Source);
+        Visit(forStatement.Range);
         Visit(forStatement.Limit);
         Visit(forStatement.Offset);
         var item = forStatement.Source is MemberExpression source ? ItemOf(source) : FieldShape.Any;
