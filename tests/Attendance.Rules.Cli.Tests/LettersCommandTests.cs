@@ -76,6 +76,26 @@ public sealed class LettersCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_letter_carries_the_pupils_distances_on_the_day_it_fell_due()
+    {
+        var templates = Templates(("attendance-letter.liquid", """
+            <ul>{% for d in distances %}<li id="{{ d.id }}">{{ d.text }}</li>{% endfor %}</ul>
+            <p id="steps">{% for d in distances %}{% if d.id == "severe-absence" %}{{ d.kind }} {{ d.steps }} {{ d.of }} {{ d.percent }}{% endif %}{% endfor %}</p>
+            <p id="year-end">{{ year_end.available }}</p>
+            """));
+
+        var result = Letters(templates, Out, "--from", "2025-09-15", "--to", "2025-09-15");
+
+        Assert.True(result.Exit == 0, result.Stderr);
+        var html = File.ReadAllText(Path.Combine(Out, "2025-09-15-B002-attendance-letter.html"));
+        // B002 on 15 September: absent both sessions that day, 2 of 12 possible sessions (16.67%);
+        // (2 + k) / (12 + k) reaches 50% at k = 8 further absent sessions.
+        Assert.Equal("sessions 8 absent 16.67", Element(html, "steps"));
+        Assert.StartsWith("absence 16.67%, line 50%: 8 more absent sessions reach it", Element(html, "severe-absence"), StringComparison.Ordinal);
+        Assert.Equal("false", Element(html, "year-end"));
+    }
+
+    [Fact]
     public void Letters_csv_has_a_row_per_letter_with_every_merge_field()
     {
         var result = Letters(CliRun.Data("letters"), Out, "--from", "2025-09-01", "--to", "2025-09-26");
@@ -205,7 +225,7 @@ public sealed class LettersCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{{ schol.name }}", "1:4", "unknown field 'schol': the fields are letter, school, pupil, action, figures, follow_ups")]
+    [InlineData("{{ schol.name }}", "1:4", "unknown field 'schol': the fields are letter, school, pupil, action, figures, follow_ups, distances, year_end")]
     [InlineData("x {{ action.date | frobnicate }}", "1:18", "unknown filter 'frobnicate'")]
     [InlineData("{{ figures.attendance_percent.value }}", "1:4", "unknown field 'figures.attendance_percent.value': figures.attendance_percent is a single value")]
     [InlineData("{{ follow_ups.title }}", "1:4", "unknown field 'follow_ups.title': follow_ups is a list: it has size, first and last, and its items are read with a for loop")]

@@ -129,10 +129,10 @@ internal static class LettersCommand
                     continue;
                 }
 
-                // The figures on the day the action fell due, as its evidence quotes them.
-                var figures = action.Date == cohort.AsOf ? result.Evaluation.Figures : cohort.Policy.Evaluate(register, action.Date, cohort.Calendar).Figures;
+                // The figures and distances on the day the action fell due, as its evidence quotes them.
+                var onTheDay = action.Date == cohort.AsOf ? result.Evaluation : cohort.Policy.Evaluate(register, action.Date, cohort.Calendar);
                 var file = FileName(pupil, action, files);
-                letters.Add(new LetterData(cohort.Policy.Policy, cohort.Policy.Version, pupil, result.YearGroup, details, action, figures, file, template));
+                letters.Add(new LetterData(cohort.Policy.Policy, cohort.Policy.Version, pupil, result.YearGroup, details, action, onTheDay.Figures, onTheDay.Outlook, file, template));
             }
         }
 

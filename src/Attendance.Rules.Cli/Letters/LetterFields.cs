@@ -1,6 +1,7 @@
 using System.Globalization;
 using Attendance.Rules.Cli.Commands;
 using Attendance.Rules.Evaluation;
+using Attendance.Rules.Evaluation.Outlook;
 using Attendance.Rules.Policies;
 using NodaTime;
 
@@ -60,6 +61,31 @@ internal static class LetterFields
             MergeField.Of<AttendanceFigures>("severe_absence", "`true` when the pupil is severely absent", f => f.IsSevereAbsence)),
         MergeField.List<LetterData>("follow_ups", "The steps the policy lists after this action, in its order", d => d.Action.FollowUps,
             MergeField.Of<FollowUp>("title", "The step, in the policy's words", f => f.Title)),
+        MergeField.List<LetterData>("distances", "How far the pupil is from each line of the policy on the action's date (`PupilEvaluation.Outlook`): each threshold rule, next stage, rule with `when` and indicator in the policy's order, then the national persistent and severe absence lines", d => d.Outlook.Distances,
+            MergeField.Of<Distance>("subject", "`rule`, `stage`, `indicator`, `persistent-absence` or `severe-absence`", x => Word(x.Subject.ToString())),
+            MergeField.Of<Distance>("id", "The rule's or indicator's id (`persistent-absence` and `severe-absence` for the national lines)", x => x.Id),
+            MergeField.Of<Distance>("stage", "The stage's number, for a stage", x => x.StageNumber),
+            MergeField.Of<Distance>("title", "The rule's, stage's or indicator's title, in the policy's words", x => x.Title),
+            MergeField.Of<Distance>("action", "The kind of action that would fall due (`letter`, `referral`…), or empty", x => x.Action is { } kind ? CohortEvaluation.KindName(kind) : null),
+            MergeField.Of<Distance>("kind", "`sessions` or `school-days` (a number below), `reached`, `not-this-year`, `does-not-apply` or `not-measurable`", x => Word(x.Kind.ToString())),
+            MergeField.Of<Distance>("steps", "For `sessions` and `school-days`: how many more make it fall due (one fewer does not), or empty", x => x.Kind is DistanceKind.Sessions or DistanceKind.SchoolDays ? x.Steps : null),
+            MergeField.Of<Distance>("of", "The kind of further session counted: `absent`, `unauthorised`, `codes` or `present`, or empty", x => x.Of == SessionKind.None ? null : Word(x.Of.ToString())),
+            MergeField.Of<Distance>("codes", "For `codes`: the codes the rule counts", x => x.Codes?.ToString()),
+            MergeField.Of<Distance>("measure", "What is measured, in the policy's words (`attendance`, `absence`, `sessions`…)", x => x.Measure),
+            MergeField.Of<Distance>("value", "The measure now: a count, or a percentage's sessions", x => x.Value),
+            MergeField.Of<Distance>("out_of", "A percentage's possible sessions (0 for a count)", x => x.OutOf),
+            MergeField.Of<Distance>("percent", "For a percentage: the measure now (two decimals), or empty", x => x.IsPercentage ? Percent.Of(x.Value, x.OutOf) : null),
+            MergeField.Of<Distance>("threshold", "The line: a count to reach, or a percentage", x => x.Threshold),
+            MergeField.Of<Distance>("due_on", "The earliest date it can fall due, if every next session were of that kind (yyyy-MM-dd), or empty", x => x.DueOn is { } date ? Date(date) : null),
+            MergeField.Of<Distance>("due_on_text", "The same in words", x => x.DueOn is { } date ? DateText(date) : null),
+            MergeField.Of<Distance>("window_leaves_on", "For a count over a moving window: the day the oldest session counted leaves it (yyyy-MM-dd), or empty", x => x.WindowLeavesOn is { } date ? Date(date) : null),
+            MergeField.Of<Distance>("why", "Why there is no number, or what a reached line waits for, or empty", x => x.Why),
+            MergeField.Of<Distance>("text", "The distance in words: `8 of 10 sessions of G, N, O, U: 2 more before 14 Nov 2025 reach it`", x => x.Describe())),
+        MergeField.Object<LetterData>("year_end", "Where attendance can end the academic year (with `--calendar` only)", d => d.Outlook.YearEnd,
+            MergeField.Of<YearEndOutlook>("available", "`true` when a calendar gave the sessions left", y => y.IsAvailable),
+            MergeField.Of<YearEndOutlook>("remaining_sessions", "The school sessions left to 31 July", y => y.IsAvailable ? y.RemainingSessions : null),
+            MergeField.Of<YearEndOutlook>("best_percent", "The best attendance still reachable by 31 July (every remaining session attended), or empty", y => y.BestPercent),
+            MergeField.Of<YearEndOutlook>("at_current_rate_percent", "The attendance on 31 July at the pupil's rate so far, or empty", y => y.AtCurrentRatePercent)),
     ];
 
     public static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -67,4 +93,8 @@ internal static class LetterFields
     public static string DateText(LocalDate date) => date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static string? Text(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>An enum name as a word of the docs: <c>PersistentAbsence</c> → <c>persistent-absence</c>.</summary>
+    private static string Word(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i == 0 ? string.Empty : "-") + char.ToLowerInvariant(c) : c.ToString()));
 }
