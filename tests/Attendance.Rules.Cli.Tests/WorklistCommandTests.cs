@@ -135,6 +135,7 @@ public sealed class WorklistCommandTests
     [InlineData("--within-sessions -1", "attendance-rules: --within-sessions must be a whole number, 0 or more (run 'attendance-rules worklist --help' for usage)")]
     [InlineData("--within-points x", "attendance-rules: --within-points must be a number, 0 or more")]
     [InlineData("--format xml", "attendance-rules: --format: Argument 'xml' not recognized; it must be one of")]
+    [InlineData("--threads 0", "attendance-rules: --threads must be at least 1")]
     public void Bad_input_exits_2_with_one_line(string args, string start)
     {
         var result = Worklist(args.Split(' '));

@@ -32,11 +32,7 @@ internal static class DiffCommand
             HelpName = "table|json",
         };
         format.AcceptOnlyFromAmong("table", "json");
-        var output = new Option<string?>("--out")
-        {
-            Description = "Write the output to this file instead of standard output.",
-            HelpName = "file",
-        };
+        var output = Options.Out();
         command.Options.Add(format);
         command.Options.Add(output);
         command.Validators.Add(result =>

@@ -26,25 +26,8 @@ internal static class EvaluateCommand
             HelpName = "table|json|csv",
         };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<string?>("--out")
-        {
-            Description = "Write the output to this file instead of standard output.",
-            HelpName = "file",
-        };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Pupils evaluated at once (default: the number of processors); the output is the same for any number.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "n",
-        };
-        threads.Validators.Add(r =>
-        {
-            // Read from the token: a value that is not a number is already a parse error, and asking for it would throw.
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
-            {
-                r.AddError("--threads must be at least 1.");
-            }
-        });
+        var output = Options.Out();
+        var threads = Options.Threads();
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(threads);

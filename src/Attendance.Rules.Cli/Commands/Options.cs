@@ -51,6 +51,33 @@ internal static class Options
         HelpName = "csv",
     };
 
+    /// <summary><c>--out</c>: a file written instead of standard output.</summary>
+    public static Option<string?> Out() => new("--out")
+    {
+        Description = "Write the output to this file instead of standard output.",
+        HelpName = "file",
+    };
+
+    /// <summary><c>--threads</c>: pupils evaluated at once, at least 1.</summary>
+    public static Option<int> Threads()
+    {
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Pupils evaluated at once (default: the number of processors); the output is the same for any number.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            HelpName = "n",
+        };
+        threads.Validators.Add(r =>
+        {
+            // Read from the token: a value that is not a number is already a parse error, and asking for it would throw.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 1)
+            {
+                r.AddError("--threads must be at least 1.");
+            }
+        });
+        return threads;
+    }
+
     public static Option<bool> Strict() => new("--strict")
     {
         Description = "Fail (exit 2) on any unusable row, naming its line and reason; nothing is written to standard output. The default.",

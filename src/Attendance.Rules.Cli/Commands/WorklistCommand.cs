@@ -47,17 +47,8 @@ internal static class WorklistCommand
             HelpName = "table|json|csv",
         };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var output = new Option<string?>("--out")
-        {
-            Description = "Write the output to this file instead of standard output.",
-            HelpName = "file",
-        };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Pupils evaluated at once (default: the number of processors); the output is the same for any number.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-            HelpName = "n",
-        };
+        var output = Options.Out();
+        var threads = Options.Threads();
         foreach (var option in new Option[] { from, to, withinSessions, withinPoints, format, output, threads })
         {
             command.Options.Add(option);
