@@ -785,40 +785,17 @@ internal static class HtmlReport
         (CodeCategory.Administrative, "administrative", "not on roll or closed"),
     ];
 
-    /// <summary>Every national code's category class and meaning, as JSON for the page's script (escaped so no text closes the script element).</summary>
+    /// <summary>Every national code's category class and meaning, as JSON for the page's script (the default encoder escapes &lt;, &gt; and &amp;, so no text closes the script element).</summary>
     private static string CodeTable()
     {
-        var sb = new StringBuilder("{");
-        var first = true;
-        foreach (var code in NationalCodeTable.All.GroupBy(c => c.Code).Select(g => g.Last()).OrderBy(c => c.Code, StringComparer.Ordinal))
+        var table = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var code in NationalCodeTable.All)
         {
-            sb.Append(first ? string.Empty : ",").Append(JsonString(code.Code)).Append(":[")
-                .Append(JsonString(Categories.First(c => c.Category == code.Category).Css)).Append(',')
-                .Append(JsonString(code.Meaning)).Append(']');
-            first = false;
+            // A code in both code sets: the later set's meaning.
+            table[code.Code] = [Categories.First(c => c.Category == code.Category).Css, code.Meaning];
         }
 
-        return sb.Append('}').ToString();
-    }
-
-    private static string JsonString(string text)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '<' => "\\u003c",
-                '>' => "\\u003e",
-                '&' => "\\u0026",
-                < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Append('"').ToString();
+        return System.Text.Json.JsonSerializer.Serialize(table);
     }
 
     /// <summary>The first marked date of the academic year in the marks file, where every pupil's chart starts.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Attendance.Rules.Leave;
 using Attendance.Rules.Loading.Canonical;
 using Attendance.Rules.Loading.Language;
@@ -26,12 +25,6 @@ namespace Attendance.Rules.Loading;
 /// </summary>
 public static class PolicyWriter
 {
-    /// <summary>
-    /// The most characters of a quoted text written on one line; longer texts continue on the next
-    /// line after an escaped line break, so no line nears the loader's line-length limit.
-    /// </summary>
-    internal const int MaxQuotedChunk = CanonicalYaml.MaxQuotedChunk;
-
     /// <summary>The largest <c>at_least</c> the loader accepts.</summary>
     private const int MaxAtLeast = 10_000;
 
@@ -176,7 +169,7 @@ public static class PolicyWriter
             Key(0, "code_sets");
             foreach (var set in policy.CodeSets.OrderBy(s => s.Key, StringComparer.Ordinal))
             {
-                QuotedList(2, PolicyReader.IsKebab(set.Key) ? set.Key : Quote(set.Key, 4), set.Value);
+                QuotedList(2, PolicyReader.IsKebab(set.Key) ? set.Key : CanonicalYaml.Quote(set.Key, 4), set.Value);
             }
         }
 
@@ -909,5 +902,4 @@ public static class PolicyWriter
         throw new ArgumentException($"the value {value} has no name in the policy format", nameof(value));
     }
 
-    private static string Quote(string text, int continuationIndent) => CanonicalYaml.Quote(text, continuationIndent);
 }

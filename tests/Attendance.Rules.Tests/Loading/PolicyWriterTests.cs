@@ -126,7 +126,7 @@ public class PolicyWriterTests
         Assert.Contains(policies, p => p.PenaltyNotices is { Superseded.Count: > 0 });
         Assert.Contains(rules, r => r.Role == RuleRole.PenaltyNoticeThreshold);
         Assert.Contains(policies, p => p.Notes.Count > 0 && p.CodeSets.Count > 0 && p.AbsenceFlags != AbsenceThresholds.National);
-        Assert.Contains(policies, p => Texts(p).Any(t => t.Length > PolicyWriter.MaxQuotedChunk));
+        Assert.Contains(policies, p => Texts(p).Any(t => t.Length > global::Attendance.Rules.Loading.Canonical.CanonicalYaml.MaxQuotedChunk));
         Assert.Contains(policies, p => Texts(p).Any(t => t.StartsWith(' ')));
         Assert.Contains(policies, p => Texts(p).Any(t => t.Contains(": ", StringComparison.Ordinal)));
         Assert.Contains(policies, p => Texts(p).Any(t => t.Contains('#')));
@@ -292,7 +292,7 @@ public class PolicyWriterTests
     [Fact]
     public void A_text_longer_than_a_line_continues_on_escaped_line_breaks_and_reads_back_whole()
     {
-        var chunk = PolicyWriter.MaxQuotedChunk;
+        var chunk = global::Attendance.Rules.Loading.Canonical.CanonicalYaml.MaxQuotedChunk;
         // A space falls exactly at the start of the second line (it must be escaped to be kept), a
         // two-character escape and a surrogate pair straddle later line ends, and the text is longer
         // than the loader's 10,000-character line limit.
