@@ -96,6 +96,24 @@ public sealed class LettersCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_letter_before_the_evaluation_date_reads_the_pupils_roll()
+    {
+        // B002 born in 2021: not of compulsory school age until 31 March 2026, so on 15 September 2025
+        // the penalty-notice referral does not apply to them (the roll is in the pupils file only).
+        var pupils = files.PathOf("pupils-roll.csv");
+        File.WriteAllText(pupils, "pupil,year_group,date_of_birth\nA001,3,2017-05-01\nB002,5,2021-01-15\n");
+        var templates = Templates(("attendance-letter.liquid", """
+            <p id="referral">{% for d in distances %}{% if d.id == "penalty-notice-threshold" %}{{ d.kind }}{% endif %}{% endfor %}</p>
+            """));
+
+        var result = CliRun.Run("letters", "--policy", CliRun.Data("policy.yaml"), "--marks", CliRun.Data("marks.csv"), "--pupils", pupils,
+            "--templates", templates, "--out", Out, "--from", "2025-09-15", "--to", "2025-09-15");
+
+        Assert.True(result.Exit == 0, result.Stderr);
+        Assert.Equal("does-not-apply", Element(File.ReadAllText(Path.Combine(Out, "2025-09-15-B002-attendance-letter.html")), "referral"));
+    }
+
+    [Fact]
     public void Letters_csv_has_a_row_per_letter_with_every_merge_field()
     {
         var result = Letters(CliRun.Data("letters"), Out, "--from", "2025-09-01", "--to", "2025-09-26");

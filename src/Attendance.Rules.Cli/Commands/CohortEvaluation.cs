@@ -148,13 +148,15 @@ internal sealed class CohortEvaluation
         return PolicyEvaluator.Compile(policy);
     }
 
+    /// <summary>One pupil's register: their marks, year group and roll from the files.</summary>
+    public PupilRegister Register(string pupil) =>
+        PupilRegister.Create(pupil, Marks.MarksOf(pupil), YearGroupOf(pupil), Pupils.Roll(pupil));
+
     /// <summary>Evaluates one pupil of the file.</summary>
-    public PupilResult Evaluate(string pupil)
-    {
-        var yearGroup = Pupils.YearGroupOf.TryGetValue(pupil, out var yg) ? yg : null;
-        var register = PupilRegister.Create(pupil, Marks.MarksOf(pupil), yearGroup, Pupils.Roll(pupil));
-        return new PupilResult(pupil, yearGroup, Policy.Evaluate(register, AsOf, Calendar));
-    }
+    public PupilResult Evaluate(string pupil) =>
+        new(pupil, YearGroupOf(pupil), Policy.Evaluate(Register(pupil), AsOf, Calendar));
+
+    private string? YearGroupOf(string pupil) => Pupils.YearGroupOf.TryGetValue(pupil, out var yg) ? yg : null;
 
     /// <summary>
     /// Evaluates the given pupils and hands each result to <paramref name="write"/> in the order given,

@@ -119,7 +119,7 @@ internal static class LettersCommand
                 continue;
             }
 
-            var register = PupilRegister.Create(pupil, cohort.Marks.MarksOf(pupil), result.YearGroup);
+            var register = cohort.Register(pupil);
             var details = cohort.Pupils.DetailsOf.TryGetValue(pupil, out var d) ? d : PupilDetails.None;
             foreach (var action in due)
             {

@@ -65,11 +65,6 @@ internal static class WorklistCommand
             {
                 result.AddError("--within-points must be a number, 0 or more.");
             }
-
-            if (Token(result.GetResult(threads)) is { } t && int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count < 1)
-            {
-                result.AddError("--threads must be at least 1.");
-            }
         });
         command.SetAction(result => App.Guard(result, (stdout, stderr, _) =>
         {
