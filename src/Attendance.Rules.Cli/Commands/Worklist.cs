@@ -106,7 +106,7 @@ internal sealed class Worklist
 
         list.Routine.AddRange(routine
             .Select(p => new RoutineStep(p.Key.Rule, p.Value.First.Title, p.Value.First.Kind, p.Key.Date, p.Value.Pupils))
-            .OrderBy(s => s.Date).ThenBy(s => IndexOf(cohort.Policy.Policy, s.RuleId)));
+            .OrderBy(s => s.Date).ThenBy(s => Display.RuleOrder(cohort.Policy.Policy, s.RuleId)));
         list.Watch.Sort(Nearest);
         return list;
     }
@@ -154,18 +154,5 @@ internal sealed class Worklist
 
         var byPoints = (a.Points ?? decimal.MaxValue).CompareTo(b.Points ?? decimal.MaxValue);
         return byPoints != 0 ? byPoints : string.CompareOrdinal(a.Pupil, b.Pupil) is var byPupil && byPupil != 0 ? byPupil : string.CompareOrdinal(a.Distance.Id, b.Distance.Id);
-    }
-
-    private static int IndexOf(Policy policy, string id)
-    {
-        for (var i = 0; i < policy.Rules.Count; i++)
-        {
-            if (policy.Rules[i].Id == id)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
     }
 }

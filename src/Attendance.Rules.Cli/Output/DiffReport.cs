@@ -27,8 +27,8 @@ internal sealed class DiffReport(CohortEvaluation before, CohortEvaluation after
     };
 
     private IEnumerable<RuleDiffTotals> Rules => diff.Rules
-        .OrderBy(r => IndexOf(after.Policy.Policy, r.RuleId))
-        .ThenBy(r => IndexOf(before.Policy.Policy, r.RuleId))
+        .OrderBy(r => Display.RuleOrder(after.Policy.Policy, r.RuleId))
+        .ThenBy(r => Display.RuleOrder(before.Policy.Policy, r.RuleId))
         .ThenBy(r => r.RuleId, StringComparer.Ordinal);
 
     private string? YearGroupOf(string pupil) => before.Pupils.YearGroupOf.TryGetValue(pupil, out var yg) ? yg : null;
@@ -219,17 +219,4 @@ internal sealed class DiffReport(CohortEvaluation before, CohortEvaluation after
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static int IndexOf(Policy policy, string ruleId)
-    {
-        for (var i = 0; i < policy.Rules.Count; i++)
-        {
-            if (policy.Rules[i].Id == ruleId)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
 }

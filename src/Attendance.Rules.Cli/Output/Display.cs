@@ -73,4 +73,18 @@ internal static class Display
 
         return false;
     }
+
+    /// <summary>A rule's place in the policy, for listing rules in the policy's order; after every rule where the policy has no such id.</summary>
+    public static int RuleOrder(Policies.Policy policy, string ruleId)
+    {
+        for (var i = 0; i < policy.Rules.Count; i++)
+        {
+            if (policy.Rules[i].Id == ruleId)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
 }

@@ -78,7 +78,7 @@ internal static class TableReport
         table.AddColumn(new TableColumn("Actions").RightAligned());
         var rows = content.Rules
             .Select(r => (Rule: r.Key, Kind: string.Join("/", r.Value.Kinds), r.Value.Pupils, r.Value.Actions))
-            .OrderBy(x => IndexOf(policy, x.Rule)).ThenBy(x => x.Rule, StringComparer.Ordinal);
+            .OrderBy(x => Display.RuleOrder(policy, x.Rule)).ThenBy(x => x.Rule, StringComparer.Ordinal);
         foreach (var (rule, kind, pupils, actions) in rows)
         {
             table.AddRow(Markup.Escape(Display.Escape(rule)), Markup.Escape(kind), pupils.ToString(CultureInfo.InvariantCulture), actions.ToString(CultureInfo.InvariantCulture));
@@ -89,18 +89,6 @@ internal static class TableReport
         return table;
     }
 
-    private static int IndexOf(Policy policy, string ruleId)
-    {
-        for (var i = 0; i < policy.Rules.Count; i++)
-        {
-            if (policy.Rules[i].Id == ruleId)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
 
     private static Table Table(CohortRows rows)
     {

@@ -8,7 +8,7 @@ namespace Attendance.Rules.Evaluation;
 public sealed partial class CompiledPolicy
 {
     /// <summary>The full result of the run a buffer holds: every action with its evidence, hits, figures and lateness outcomes.</summary>
-    internal PupilEvaluation ToEvaluation(EvaluationRun run)
+    internal PupilEvaluation ToEvaluation(EvaluationRun run, Outlook.OutlookCalculator? outlook = null)
     {
         var actions = new PolicyAction[run.ActionCount];
         var records = run.Actions;
@@ -52,8 +52,12 @@ public sealed partial class CompiledPolicy
         }
 
         var asOf = run.AsOf;
-        var outlook = new Outlook.OutlookCalculator();
-        outlook.Compute(run);
+        if (outlook is null)
+        {
+            outlook = new Outlook.OutlookCalculator();
+            outlook.Compute(run);
+        }
+
         return new PupilEvaluation
         {
             Outlook = new Outlook.PupilOutlook(ValueList<Outlook.Distance>.From(outlook.Distances.ToArray()), outlook.YearEnd),

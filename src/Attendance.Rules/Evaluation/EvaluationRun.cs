@@ -113,10 +113,7 @@ internal sealed class EvaluationRun
     private LocalDate compulsoryUntil;
 
     /// <summary>The pupil's last day on roll, where they have left: nothing falls due after it.</summary>
-    private LocalDate? leftOn;
-
-    /// <summary>The pupil's last day on roll, where they have left.</summary>
-    public LocalDate? LeftOn => leftOn;
+    public LocalDate? LeftOn { get; private set; }
 
     /// <summary>
     /// Whether the pupil is of compulsory school age on a day: by the date of birth where known (so a
@@ -172,7 +169,7 @@ internal sealed class EvaluationRun
         var roll = register.Roll;
         compulsoryFrom = roll.CompulsoryFrom;
         compulsoryUntil = roll.CompulsoryUntil ?? default;
-        leftOn = roll.LeavingDate;
+        LeftOn = roll.LeavingDate;
         Year = new(int.MinValue);
         Day = 0;
         SchoolDaysEnded = 0;
@@ -312,7 +309,7 @@ internal sealed class EvaluationRun
 
     /// <summary>Whether an action of a kind may fall due on a day: not after the pupil left the roll, and a referral only at compulsory school age.</summary>
     public bool MayFallDue(ActionKind? kind, LocalDate date) =>
-        !(leftOn is { } left && date > left) && (kind != ActionKind.Referral || IsCompulsoryAgeOn(date));
+        !(LeftOn is { } left && date > left) && (kind != ActionKind.Referral || IsCompulsoryAgeOn(date));
 
     public void Emit(in ActionRecord action, ActionKind kind)
     {

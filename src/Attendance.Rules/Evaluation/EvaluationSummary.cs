@@ -103,7 +103,8 @@ public readonly ref struct EvaluationSummary
     public PupilEvaluation ToEvaluation()
     {
         var current = Current();
-        return current.Compiled.ToEvaluation(current);
+        // The buffer's distances, worked out once whether asked for here or through Distances.
+        return current.Compiled.ToEvaluation(current, buffer.Outlook);
     }
 
     /// <summary>The run this summary reads, if the buffer still holds it.</summary>

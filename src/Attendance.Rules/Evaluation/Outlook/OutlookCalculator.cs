@@ -270,7 +270,7 @@ internal sealed class OutlookCalculator
                 break;
             case AttendanceDeclinedCondition { Monitoring: null } declined:
                 var (a0, p0) = st.ValueOf(declined.SinceStage);
-                d = d with { Measure = "attendance", IsPercentage = true, Value = attended, OutOf = possible, Threshold = p0 == 0 ? 0 : Percent.Of(a0, p0) ?? 0 };
+                d = d with { Measure = "attendance", IsPercentage = true, Value = attended, OutOf = possible, Threshold = Percent.Of(a0, p0) ?? 0 };
 
                 // The baseline is the attendance at the end of the stage's day: absences still to come that day lower it too.
                 var sameDay = declined.SinceStage == rule.Stages[st.Reached - 1].Number && previous == run.Timeline.Dates[run.Timeline.Count - 1];

@@ -62,7 +62,7 @@ internal sealed class ConditionRunner : RuleRunner
     public override void OnRegister(EvaluationRun run) => applies = Applies(rule.AppliesTo, run);
 
     /// <summary>Whether the pupil's year group is in the rule's scope (a pupil whose year group is not known is); compulsory school age is judged per day (<see cref="InScopeOn"/>).</summary>
-    internal static bool Applies(AppliesTo? scope, EvaluationRun run) =>
+    private static bool Applies(AppliesTo? scope, EvaluationRun run) =>
         scope is null || scope.YearGroups.Count == 0 || run.Register.YearGroup is not { } year || EvaluationRun.Contains(scope.YearGroups, year);
 
     /// <summary>Whether the pupil is in the rule's scope on a day: its year groups, and compulsory school age on that day where the rule asks for it.</summary>

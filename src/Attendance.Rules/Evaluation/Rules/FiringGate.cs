@@ -11,11 +11,15 @@ internal struct FiringGate(RepeatMode mode)
     /// <summary>Whether the rule fired this academic year.</summary>
     public readonly bool FiredThisYear => firedThisYear;
 
-    /// <summary>Whether the condition held at the last point judged.</summary>
-    public readonly bool Held => held;
-
-    /// <summary>Whether the condition holding at the next point would fire the rule.</summary>
-    public readonly bool WouldFire => mode == RepeatMode.OncePerYear ? !firedThisYear && !held : mode is RepeatMode.FreshSessions or RepeatMode.EveryTime || !held;
+    /// <summary>Whether the condition holding at the next point would fire the rule (asked of a copy, so this gate is unchanged).</summary>
+    public readonly bool WouldFire
+    {
+        get
+        {
+            var copy = this;
+            return copy.Fires(true);
+        }
+    }
 
     public void StartYear()
     {
