@@ -133,12 +133,25 @@ public sealed partial class CompiledPolicy
             {
                 run.SchoolDaysEnded++;
                 var runners = run.DayEndRunners;
-                var masks = run.DayMasks;
-                for (var i = 0; i < runners.Length; i++)
+                if (run.DayBits is { } table)
                 {
-                    if (masks[i] is not { } m || Marked(run, m, timeline.Am[day]) || Marked(run, m, timeline.Pm[day]))
+                    // Every runner whose codes either of the day's marks has (by its own code or the one it counts as), in order.
+                    var bits = table.Always | MarkBits(run, table, timeline.Am[day]) | MarkBits(run, table, timeline.Pm[day]);
+                    while (bits != 0)
                     {
-                        runners[i].OnSchoolDayEnd(run, day);
+                        runners[System.Numerics.BitOperations.TrailingZeroCount(bits)].OnSchoolDayEnd(run, day);
+                        bits &= bits - 1;
+                    }
+                }
+                else
+                {
+                    var masks = run.DayMasks;
+                    for (var i = 0; i < runners.Length; i++)
+                    {
+                        if (masks[i] is not { } m || Marked(run, m, timeline.Am[day]) || Marked(run, m, timeline.Pm[day]))
+                        {
+                            runners[i].OnSchoolDayEnd(run, day);
+                        }
                     }
                 }
 
@@ -183,6 +196,10 @@ public sealed partial class CompiledPolicy
     }
 
     private static bool Marked(EvaluationRun run, bool[] mask, int mark) => mark >= 0 && RuleRunner.Matches(mask, run, mark);
+
+    /// <summary>The runners a mark concerns (its own code or the one it counts as); none where there is no mark.</summary>
+    private static ulong MarkBits(EvaluationRun run, CodeBits table, int mark) =>
+        mark < 0 ? 0 : table.Of(run.Codes[mark].Index) | table.Of(run.Effective[mark].Index);
 
     /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>
     private void ClassifyArrivals(EvaluationRun run)
@@ -235,6 +252,18 @@ public sealed partial class CompiledPolicy
         run.Count(code, run.Timeline.DayNumbers[day], inFigures);
         run.Columns?.AddSession(run, mark);
         var runners = run.SessionRunners;
+        if (run.SessionBits is { } table)
+        {
+            var bits = table.Of(code.Index) | table.Of(effective.Index);
+            while (bits != 0)
+            {
+                runners[System.Numerics.BitOperations.TrailingZeroCount(bits)].OnSession(run, mark);
+                bits &= bits - 1;
+            }
+
+            return;
+        }
+
         var masks = run.SessionMasks;
         for (var i = 0; i < runners.Length; i++)
         {

@@ -19,6 +19,12 @@ namespace Attendance.Rules.Evaluation;
 internal sealed class EvaluationRun
 {
     private ActionRecord[] actions = new ActionRecord[32];
+
+    // Per rule, the date and stage of each action it raised, in the order raised: what `after`,
+    // `since` and monitoring periods look up, without reading past other rules' records.
+    private LocalDate[][] dueDates = [];
+    private int[][] dueStages = [];
+    private int[] dueCounts = [];
     private HitRecord[] hits = new HitRecord[8];
     private int[] counted = new int[64];
 
@@ -36,10 +42,21 @@ internal sealed class EvaluationRun
         Columns = compiled.Conditions.IsUsed ? compiled.Conditions.CreateColumns() : null;
         IndicatorHolds = new bool[compiled.Policy.Indicators.Count];
         Runners = compiled.CreateRunners();
+        dueDates = new LocalDate[Runners.Length][];
+        dueStages = new int[Runners.Length][];
+        dueCounts = new int[Runners.Length];
+        for (var i = 0; i < Runners.Length; i++)
+        {
+            dueDates[i] = new LocalDate[4];
+            dueStages[i] = new int[4];
+        }
+
         SessionRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSession))).ToArray();
         SessionMasks = SessionRunners.Select(r => r.SessionMask).ToArray();
         DayEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && !r.OnlyAtPeriodEnds).ToArray();
         DayMasks = DayEndRunners.Select(r => r.DayMask).ToArray();
+        SessionBits = CodeBits.For(SessionMasks);
+        DayBits = CodeBits.For(DayMasks);
         PeriodEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && r.OnlyAtPeriodEnds).ToArray();
         YearStartRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnYearStart))).ToArray();
     }
@@ -67,6 +84,12 @@ internal sealed class EvaluationRun
     public bool[]?[] SessionMasks { get; }
 
     public RuleRunner[] DayEndRunners { get; }
+
+    /// <summary><see cref="SessionMasks"/> as one word per code (bit i for session runner i); null for more than 64 runners.</summary>
+    public CodeBits? SessionBits { get; }
+
+    /// <summary><see cref="DayMasks"/> as one word per code; null for more than 64 runners.</summary>
+    public CodeBits? DayBits { get; }
 
     /// <summary>Each day-end runner's <see cref="RuleRunner.DayMask"/>.</summary>
     public bool[]?[] DayMasks { get; }
@@ -112,6 +135,10 @@ internal sealed class EvaluationRun
     private LocalDate? compulsoryFrom;
     private LocalDate compulsoryUntil;
 
+    /// <summary>The same days as day numbers (<see cref="Timeline.DayNumbers"/>): every day where compulsory school age is decided by year group.</summary>
+    private int compulsoryFromDay;
+    private int compulsoryUntilDay;
+
     /// <summary>The pupil's last day on roll, where they have left: nothing falls due after it.</summary>
     public LocalDate? LeftOn { get; private set; }
 
@@ -123,6 +150,13 @@ internal sealed class EvaluationRun
     /// </summary>
     public bool IsCompulsoryAgeOn(LocalDate date) =>
         compulsoryFrom is { } from ? date >= from && date <= compulsoryUntil : compulsoryByYearGroup;
+
+    /// <summary><see cref="IsCompulsoryAgeOn"/> for a timeline day, by its day number.</summary>
+    public bool IsCompulsoryAgeOnDay(int day)
+    {
+        var number = Timeline.DayNumbers[day];
+        return number >= compulsoryFromDay && number <= compulsoryUntilDay;
+    }
 
     public AcademicYear Year { get; private set; } = new(int.MinValue);
 
@@ -153,6 +187,12 @@ internal sealed class EvaluationRun
 
     public ReadOnlySpan<HitRecord> Hits => hits.AsSpan(0, HitCount);
 
+    /// <summary>The dates of the actions a rule raised, in the order raised.</summary>
+    public ReadOnlySpan<LocalDate> DueDates(int runner) => dueDates[runner].AsSpan(0, dueCounts[runner]);
+
+    /// <summary>The stage numbers of the actions a rule raised (0 for a rule without stages), beside <see cref="DueDates"/>.</summary>
+    public ReadOnlySpan<int> DueStages(int runner) => dueStages[runner].AsSpan(0, dueCounts[runner]);
+
     /// <summary>Marks counted by threshold hits and actions, each a slice given by start and count.</summary>
     public ReadOnlySpan<int> Counted(int start, int count) => counted.AsSpan(start, count);
 
@@ -169,6 +209,9 @@ internal sealed class EvaluationRun
         var roll = register.Roll;
         compulsoryFrom = roll.CompulsoryFrom;
         compulsoryUntil = roll.CompulsoryUntil ?? default;
+        (compulsoryFromDay, compulsoryUntilDay) = compulsoryFrom is { } from
+            ? (Timeline.DayNumber(from), Timeline.DayNumber(compulsoryUntil))
+            : compulsoryByYearGroup ? (int.MinValue, int.MaxValue) : (int.MaxValue, int.MinValue);
         LeftOn = roll.LeavingDate;
         Year = new(int.MinValue);
         Day = 0;
@@ -177,6 +220,7 @@ internal sealed class EvaluationRun
         CurrentTerm = -1;
         Figures = default;
         ActionCount = HitCount = 0;
+        Array.Clear(dueCounts);
         countedLength = 0;
         sessions = 0;
         rollingDay = int.MinValue;
@@ -325,6 +369,19 @@ internal sealed class EvaluationRun
 
         ref var kept = ref actions[ActionCount++];
         kept = action;
+        if ((uint)action.Source < (uint)dueCounts.Length)
+        {
+            var source = action.Source;
+            var n = dueCounts[source]++;
+            if (n == dueDates[source].Length)
+            {
+                Array.Resize(ref dueDates[source], n * 2);
+                Array.Resize(ref dueStages[source], n * 2);
+            }
+
+            dueDates[source][n] = action.At.Date;
+            dueStages[source][n] = action.StageNumber;
+        }
 
         // Date, session, the rule's place in the policy, stage: compared as two integers when sorting.
         kept.SessionOrdinal = action.At.Ordinal;

@@ -4,8 +4,8 @@ namespace Attendance.Rules.Evaluation.Conditions;
 
 /// <summary>
 /// Finds when an earlier action fell due: the latest record of a rule (and stage) dated before the
-/// day judged, in the same academic year. Records are kept in the order they were raised, which is
-/// the order of their days, so the search runs back from the newest.
+/// day judged, in the same academic year. The run keeps each rule's actions apart, in the order they
+/// were raised, which is the order of their days, so the search runs back from the rule's newest.
 /// </summary>
 internal static class ActionAnchors
 {
@@ -20,21 +20,21 @@ internal static class ActionAnchors
         var t = run.Timeline;
         var date = t.Dates[day];
         var year = t.Years[day];
-        var records = run.Actions;
-        for (var i = records.Length - 1; i >= 0; i--)
+        var dates = run.DueDates(reference.Runner);
+        var stages = run.DueStages(reference.Runner);
+        for (var i = dates.Length - 1; i >= 0; i--)
         {
-            ref readonly var a = ref records[i];
-            if (a.Source != reference.Runner || (reference.Stage != 0 && a.StageNumber != reference.Stage) || a.At.Date >= date)
+            if ((reference.Stage != 0 && stages[i] != reference.Stage) || dates[i] >= date)
             {
                 continue;
             }
 
-            if (AcademicYear.Containing(a.At.Date).StartYear != year)
+            if (AcademicYear.Containing(dates[i]).StartYear != year)
             {
                 return -1;
             }
 
-            return DayOf(run, a.At.Date, day);
+            return DayOf(run, dates[i], day);
         }
 
         return -1;

@@ -10,40 +10,168 @@ namespace Attendance.Rules.Evaluation.Conditions;
 /// A compiled comparison: finds its window's first day from the point judged, takes its measure
 /// as differences of the run's prefix columns, and compares exactly (integers, cross-multiplied).
 /// </summary>
-internal sealed class ComparisonNode(Comparison comparison, int column, int minPossible, ResolvedReference windowAnchor, ResolvedReference since) : PlanNode
+internal sealed class ComparisonNode : PlanNode
 {
-    private readonly Measure measure = comparison.Measure;
-    private readonly Window window = comparison.Over;
-    private readonly ComparisonOperator op = comparison.Operator;
-    private readonly decimal value = comparison.Value;
+    private readonly Measure measure;
+    private readonly Window window;
+    private readonly ComparisonOperator op;
+    private readonly decimal value;
+    private readonly int column;
+    private readonly int minPossible;
+    private readonly ResolvedReference windowAnchor;
+    private readonly ResolvedReference since;
+
+    // Decided once here, so a point is judged by switches over small integers and integer arithmetic.
+    private readonly MeasureShape shape;
+    private readonly WindowShape span;
+    private readonly int length;
+    private readonly int holdsBySign;
+    private readonly bool exact;
+    private readonly long thresholdNumerator;
+    private readonly long thresholdDenominator;
+
+    public ComparisonNode(Comparison comparison, int column, int minPossible, ResolvedReference windowAnchor, ResolvedReference since)
+    {
+        measure = comparison.Measure;
+        window = comparison.Over;
+        op = comparison.Operator;
+        value = comparison.Value;
+        this.column = column;
+        this.minPossible = minPossible;
+        this.windowAnchor = windowAnchor;
+        this.since = since;
+        shape = measure switch
+        {
+            ChangeMeasure => MeasureShape.Change,
+            ProjectedMeasure => MeasureShape.Projected,
+            PercentMeasure => MeasureShape.Percent,
+            PunctualityMeasure => MeasureShape.Punctuality,
+            LateMeasure or CountMeasure => MeasureShape.Sessions,
+            DaysMeasure => MeasureShape.Days,
+            RunMeasure => MeasureShape.Run,
+            SpellsMeasure => MeasureShape.Spells,
+            _ => MeasureShape.None,
+        };
+        (span, length) = window switch
+        {
+            PeriodWindow { Period: WindowPeriod.AcademicYear } => (WindowShape.Year, 0),
+            PeriodWindow { Period: WindowPeriod.Term } => (WindowShape.Term, 0),
+            PeriodWindow { Period: WindowPeriod.HalfTerm } => (WindowShape.HalfTerm, 0),
+            PeriodWindow => (WindowShape.PreviousTerm, 0),
+            RollingWindow { Unit: RollingUnit.SchoolWeeks } r => (WindowShape.SchoolWeeks, r.Length),
+            RollingWindow { Unit: RollingUnit.Weeks } r => (WindowShape.Weeks, r.Length),
+            RollingWindow { Unit: RollingUnit.SchoolDays } r => (WindowShape.SchoolDays, r.Length),
+            RollingWindow { Unit: RollingUnit.Sessions } r => (WindowShape.Sessions, r.Length),
+            RollingWindow r => (WindowShape.Months, r.Length),
+            SinceWindow => (WindowShape.Since, 0),
+            MonitoringWindow m => (m.Early ? WindowShape.MonitoringEarly : WindowShape.Monitoring, m.SchoolDays),
+            _ => (WindowShape.None, 0),
+        };
+        for (var sign = -1; sign <= 1; sign++)
+        {
+            holdsBySign |= OperatorCatalog.Holds(op, sign) ? 1 << (sign + 1) : 0;
+        }
+
+        // The threshold as a fraction over a power of ten, for integer cross-multiplication; a
+        // threshold with more decimal places than that keeps decimal arithmetic.
+        var scale = value.Scale;
+        exact = scale <= 6 && Math.Abs(value) < 1_000_000m;
+        if (exact)
+        {
+            thresholdDenominator = 1;
+            for (var i = 0; i < scale; i++)
+            {
+                thresholdDenominator *= 10;
+            }
+
+            thresholdNumerator = (long)(value * thresholdDenominator);
+        }
+    }
+
+    private enum MeasureShape
+    {
+        None,
+        Percent,
+        Punctuality,
+        Sessions,
+        Days,
+        Run,
+        Spells,
+        Change,
+        Projected,
+    }
+
+    private enum WindowShape
+    {
+        None,
+        Year,
+        Term,
+        HalfTerm,
+        PreviousTerm,
+        SchoolWeeks,
+        Weeks,
+        SchoolDays,
+        Sessions,
+        Months,
+        Since,
+        Monitoring,
+        MonitoringEarly,
+    }
+
+    /// <summary>
+    /// Whether the condition can start to hold only at a point where its count has risen since the
+    /// point before: a count of sessions (not lateness, whose arrivals no code mask shows) or days,
+    /// compared upwards with a threshold an empty count does not reach, over a window that only
+    /// moves forward (not a monitoring period, which is judged at its end). Such a condition need not
+    /// be judged where its count did not rise.
+    /// </summary>
+    public bool HoldsOnlyWhereCountRises =>
+        shape is MeasureShape.Sessions or MeasureShape.Days or MeasureShape.Run or MeasureShape.Spells
+        && measure is not LateMeasure
+        && span is not (WindowShape.Monitoring or WindowShape.MonitoringEarly or WindowShape.None)
+        && op is ComparisonOperator.AtLeast or ComparisonOperator.MoreThan or ComparisonOperator.AtOrAbove or ComparisonOperator.Above
+        && !OperatorCatalog.Holds(op, Math.Sign(0m - value));
+
+    /// <summary>The running total this condition's count rises with (see <see cref="HoldsOnlyWhereCountRises"/>), as of the point's sessions or ended days.</summary>
+    public int CountTotal(EvaluationRun run, in JudgedPoint p)
+    {
+        var cols = run.Columns!;
+        if (shape == MeasureShape.Sessions)
+        {
+            return cols.Sessions[column][p.Sessions];
+        }
+
+        var dayEnd = p.DayEnded ? p.Day + 1 : p.Day;
+        return shape == MeasureShape.Spells ? cols.SpellStarts[column][dayEnd] : cols.DayCount[column][dayEnd];
+    }
 
     /// <summary>The session column a count reads.</summary>
     public int Column => column;
 
     /// <summary>The first session the window counts from a point whose window starts on day <paramref name="from"/>: that day's first, the last N for a window of sessions, never one a fresh count already counted.</summary>
     public int FirstSession(EvaluationRun run, in JudgedPoint p, int from) =>
-        Math.Max(window is RollingWindow { Unit: RollingUnit.Sessions } sessions ? Math.Max(0, p.Sessions - sessions.Length) : run.Columns!.DayStart[from], p.FreshFrom);
+        Math.Max(span == WindowShape.Sessions ? Math.Max(0, p.Sessions - length) : run.Columns!.DayStart[from], p.FreshFrom);
 
     /// <summary>The Monday of the window's first week seen from a point whose window starts on day <paramref name="from"/>: for a window of school weeks the earliest of its school weeks (the calendar's before the register's first), otherwise the week of its first day.</summary>
-    public LocalDate FirstWeek(EvaluationRun run, in JudgedPoint p, int from) => window is RollingWindow { Unit: RollingUnit.SchoolWeeks } r
-        ? run.Timeline.FirstWeekOfWindow(p.Day, r.Length, run.Calendar)
+    public LocalDate FirstWeek(EvaluationRun run, in JudgedPoint p, int from) => span == WindowShape.SchoolWeeks
+        ? run.Timeline.FirstWeekOfWindow(p.Day, length, run.Calendar)
         : Timeline.MondayOf(run.Timeline.Dates[from]);
 
     /// <summary>The window's first day seen from a point, or -1 where it has no value there.</summary>
     public int FirstDay(EvaluationRun run, in JudgedPoint p) => FromDay(run, p, out _);
 
     public override bool Holds(EvaluationRun run, in JudgedPoint p) =>
-        TryMeasure(run, p, out var m) && OperatorCatalog.Holds(op, Sign(m));
+        TryMeasure(run, p, out var m) && ((holdsBySign >> (Sign(m) + 1)) & 1) != 0;
 
     public override bool MonitoringEnds(EvaluationRun run, in JudgedPoint p)
     {
-        if (window is not MonitoringWindow { Early: false } monitoring)
+        if (span != WindowShape.Monitoring)
         {
             return false;
         }
 
         var anchor = ActionAnchors.Find(run, windowAnchor, p.Day);
-        return anchor >= 0 && IsPeriodEnd(run, p, anchor, monitoring.SchoolDays);
+        return anchor >= 0 && IsPeriodEnd(run, p, anchor, length);
     }
 
     /// <summary>The measure's figures at a point: a numerator and denominator for a percentage, a count otherwise.</summary>
@@ -58,10 +186,12 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         public int Anchor;
     }
 
-    private int Sign(in Measured m) => measure switch
+    private int Sign(in Measured m) => shape switch
     {
-        ChangeMeasure => Math.Sign((100m * ((m.Num * m.Den0) - (m.Num0 * m.Den))) - (value * m.Den * m.Den0)),
-        ProjectedMeasure => Math.Sign((100m * ((m.Num * m.Den0) + (m.Left * m.Num0))) - (value * (m.Den + m.Left) * m.Den0)),
+        MeasureShape.Percent or MeasureShape.Punctuality when exact => Math.Sign((m.Num * 100 * thresholdDenominator) - (thresholdNumerator * m.Den)),
+        MeasureShape.Sessions or MeasureShape.Days or MeasureShape.Run or MeasureShape.Spells when exact => Math.Sign((m.Num * thresholdDenominator) - thresholdNumerator),
+        MeasureShape.Change => Math.Sign((100m * ((m.Num * m.Den0) - (m.Num0 * m.Den))) - (value * m.Den * m.Den0)),
+        MeasureShape.Projected => Math.Sign((100m * ((m.Num * m.Den0) + (m.Left * m.Num0))) - (value * (m.Den + m.Left) * m.Den0)),
         _ when measure.IsPercentage => Math.Sign((m.Num * 100m) - (value * m.Den)),
         _ => Math.Sign(m.Num - value),
     };
@@ -81,31 +211,31 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         var t = run.Timeline;
         var cols = run.Columns!;
         var day = p.Day;
-        switch (window)
+        switch (span)
         {
-            case PeriodWindow { Period: WindowPeriod.AcademicYear }:
+            case WindowShape.Year:
                 return cols.YearStart[day];
-            case PeriodWindow { Period: WindowPeriod.Term }:
+            case WindowShape.Term:
                 return cols.TermStart[day];
-            case PeriodWindow { Period: WindowPeriod.HalfTerm }:
+            case WindowShape.HalfTerm:
                 return cols.HalfTermStart[day];
-            case PeriodWindow:
+            case WindowShape.PreviousTerm:
                 return cols.PreviousTermStart[day];
-            case RollingWindow { Unit: RollingUnit.SchoolWeeks } r:
-                return FirstAbove(t.Week, 1, t.Week[day] - r.Length, day);
-            case RollingWindow { Unit: RollingUnit.Weeks } r:
-                return FirstAbove(t.DayNumbers, 7, (t.DayNumbers[day] / 7) - r.Length, day);
-            case RollingWindow { Unit: RollingUnit.SchoolDays } r:
-                return FirstAbove(cols.SchoolDays, 1, Ordinal(run, day) - r.Length, day);
-            case RollingWindow { Unit: RollingUnit.Sessions } r:
-                return p.Sessions == 0 ? day : cols.SessionDay[Math.Max(0, p.Sessions - r.Length)];
-            case RollingWindow r:
-                var from = Timeline.DayNumber(t.Dates[day].PlusMonths(-r.Length));
+            case WindowShape.SchoolWeeks:
+                return FirstAbove(t.Week, 1, t.Week[day] - length, day);
+            case WindowShape.Weeks:
+                return FirstAbove(t.DayNumbers, 7, (t.DayNumbers[day] / 7) - length, day);
+            case WindowShape.SchoolDays:
+                return FirstAbove(cols.SchoolDays, 1, Ordinal(run, day) - length, day);
+            case WindowShape.Sessions:
+                return p.Sessions == 0 ? day : cols.SessionDay[Math.Max(0, p.Sessions - length)];
+            case WindowShape.Months:
+                var from = Timeline.DayNumber(t.Dates[day].PlusMonths(-length));
                 return FirstAbove(t.DayNumbers, 1, from, day);
-            case SinceWindow:
+            case WindowShape.Since:
                 anchor = ActionAnchors.Find(run, windowAnchor, day);
                 return anchor < 0 ? -1 : anchor + 1;
-            case MonitoringWindow m:
+            case WindowShape.Monitoring or WindowShape.MonitoringEarly:
                 anchor = ActionAnchors.Find(run, windowAnchor, day);
                 if (anchor < 0)
                 {
@@ -113,7 +243,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 }
 
                 var elapsed = Ordinal(run, day) - Ordinal(run, anchor);
-                return elapsed <= 0 || elapsed > m.SchoolDays || (!m.Early && !IsPeriodEnd(run, p, anchor, m.SchoolDays)) ? -1 : anchor + 1;
+                return elapsed <= 0 || elapsed > length || (span == WindowShape.Monitoring && !IsPeriodEnd(run, p, anchor, length)) ? -1 : anchor + 1;
             default:
                 return -1;
         }
@@ -155,26 +285,26 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
         var end = p.Sessions;
         // The point's day counts once complete (p.DayEnded is set when the point is made, so evidence written later reads the same).
         var dayEnd = p.DayEnded ? p.Day + 1 : p.Day;
-        switch (measure)
+        switch (shape)
         {
-            case PercentMeasure:
+            case MeasureShape.Percent:
                 m.Num = s[column][end] - s[column][first];
                 m.Den = s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first];
                 return m.Den > 0 && m.Den >= minPossible;
-            case PunctualityMeasure:
+            case MeasureShape.Punctuality:
                 m.Den = s[ConditionColumns.Attended][end] - s[ConditionColumns.Attended][first];
                 m.Num = m.Den - (s[ConditionColumns.AttendedLate][end] - s[ConditionColumns.AttendedLate][first]);
                 return m.Den > 0 && s[ConditionColumns.Possible][end] - s[ConditionColumns.Possible][first] >= minPossible;
-            case LateMeasure or CountMeasure:
+            case MeasureShape.Sessions:
                 m.Num = end > first ? s[column][end] - s[column][first] : 0;
                 return true;
-            case DaysMeasure:
+            case MeasureShape.Days:
                 m.Num = dayEnd > from ? cols.DayCount[column][dayEnd] - cols.DayCount[column][from] : 0;
                 return true;
-            case RunMeasure:
+            case MeasureShape.Run:
                 m.Num = dayEnd > 0 ? cols.Run[column][dayEnd - 1] : 0;
                 return true;
-            case SpellsMeasure:
+            case MeasureShape.Spells:
                 if (dayEnd <= from)
                 {
                     return true;
@@ -187,7 +317,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 }
 
                 return true;
-            case ChangeMeasure:
+            case MeasureShape.Change:
                 var anchor = ActionAnchors.Find(run, since, p.Day);
                 if (anchor < 0)
                 {
@@ -203,7 +333,7 @@ internal sealed class ComparisonNode(Comparison comparison, int column, int minP
                 m.Num0 = s[ConditionColumns.Attended][anchorEnd] - s[ConditionColumns.Attended][yearFirst];
                 m.Den0 = s[ConditionColumns.Possible][anchorEnd] - s[ConditionColumns.Possible][yearFirst];
                 return m.Den > 0 && m.Den0 > 0;
-            case ProjectedMeasure:
+            case MeasureShape.Projected:
                 if (run.Calendar is not { } calendar)
                 {
                     return false;

@@ -19,13 +19,54 @@ internal sealed class ConditionColumns
     public const int AttendedLate = 5;
     public const int Fixed = 6;
 
+    private const byte PossibleFlag = 1;
+    private const byte AttendedFlag = 2;
+    private const byte AbsentFlag = 4;
+    private const byte UnauthorisedFlag = 8;
+    private const byte LateFlag = 16;
+    private const byte UnmarkedLateFlag = 32;
+
     private readonly ColumnSpec[] sessionSpecs;
     private readonly ColumnSpec[] daySpecs;
+
+    /// <summary>What each national code (by index) adds to the fixed columns, so a session reads one byte, not the code's properties.</summary>
+    private readonly byte[] flags;
+
+    // The specs' codes as words (bit k for spec k), by the recorded code and by the code counted as
+    // (only for specs that read it); null for more than 64 specs, which ask each spec in turn.
+    private readonly CodeBits? sessionByRecorded;
+    private readonly CodeBits? sessionByEffective;
+    private readonly ulong sessionFactSpecs;
+    private readonly CodeBits? dayByRecorded;
+    private readonly CodeBits? dayByEffective;
 
     public ConditionColumns(ColumnSpec[] sessionSpecs, ColumnSpec[] daySpecs)
     {
         this.sessionSpecs = sessionSpecs;
         this.daySpecs = daySpecs;
+        flags = new byte[Codes.NationalCodeTable.Count];
+        foreach (var code in Codes.NationalCodeTable.All)
+        {
+            var possible = code.IsPossibleSession;
+            flags[code.Index] = (byte)((possible ? PossibleFlag : 0)
+                | (possible && code.IsAttendance ? AttendedFlag : 0)
+                | (possible && code.IsAbsence ? AbsentFlag : 0)
+                | (code.IsUnauthorisedAbsence ? UnauthorisedFlag : 0)
+                | (code.IsLate ? LateFlag : 0)
+                | (code.Code == "U" ? UnmarkedLateFlag : 0));
+        }
+
+        var none = new bool[Codes.NationalCodeTable.Count];
+        sessionByRecorded = CodeBits.For([.. sessionSpecs.Select(x => x.Codes)]);
+        sessionByEffective = CodeBits.For([.. sessionSpecs.Select(x => x.Reading == Policies.CodeReading.Recorded ? none : x.Codes)]);
+        for (var k = 0; k < Math.Min(sessionSpecs.Length, CodeBits.Capacity); k++)
+        {
+            sessionFactSpecs |= sessionSpecs[k].WithFact != 0 || sessionSpecs[k].WithoutFact != 0 ? 1UL << k : 0;
+        }
+
+        dayByRecorded = CodeBits.For([.. daySpecs.Select(x => x.Codes)]);
+        dayByEffective = CodeBits.For([.. daySpecs.Select(x => x.Reading == Policies.CodeReading.Recorded ? none : x.Codes)]);
+
         Sessions = new int[Fixed + sessionSpecs.Length][];
         for (var i = 0; i < Sessions.Length; i++)
         {
@@ -167,17 +208,16 @@ internal sealed class ConditionColumns
     public void AddSession(EvaluationRun run, int mark)
     {
         var i = Count++;
-        var code = run.Codes[mark];
-        var effective = run.Effective[mark];
-        var possible = code.IsPossibleSession;
+        var f = flags[run.Codes[mark].Index];
+        var possible = (f & PossibleFlag) != 0;
         var s = Sessions;
-        s[Possible][i + 1] = s[Possible][i] + (possible ? 1 : 0);
-        s[Attended][i + 1] = s[Attended][i] + (possible && code.IsAttendance ? 1 : 0);
-        s[Absent][i + 1] = s[Absent][i] + (possible && code.IsAbsence ? 1 : 0);
-        s[Unauthorised][i + 1] = s[Unauthorised][i] + (possible && effective.IsUnauthorisedAbsence ? 1 : 0);
-        var late = code.IsLate || (run.HasArrival[mark] && (code.Code == "U" || run.Arrivals[mark].IsLate));
+        s[Possible][i + 1] = s[Possible][i] + (f & PossibleFlag);
+        s[Attended][i + 1] = s[Attended][i] + ((f & AttendedFlag) >> 1);
+        s[Absent][i + 1] = s[Absent][i] + ((f & AbsentFlag) >> 2);
+        s[Unauthorised][i + 1] = s[Unauthorised][i] + (possible && (flags[run.Effective[mark].Index] & UnauthorisedFlag) != 0 ? 1 : 0);
+        var late = (f & LateFlag) != 0 || (run.HasArrival[mark] && ((f & UnmarkedLateFlag) != 0 || run.Arrivals[mark].IsLate));
         s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
-        s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && possible && code.IsAttendance ? 1 : 0);
+        s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && (f & AttendedFlag) != 0 ? 1 : 0);
         SessionDay[i] = run.Day;
         SessionMark[i] = mark;
 
@@ -188,6 +228,31 @@ internal sealed class ConditionColumns
         {
             EndDay(run, run.Day);
         }
+        if (sessionByRecorded is { } recorded)
+        {
+            var bits = recorded.Of(run.Codes[mark].Index) | sessionByEffective!.Of(run.Effective[mark].Index);
+            if ((bits & sessionFactSpecs) != 0)
+            {
+                var markFacts = run.Marks[mark].Facts;
+                for (var k = 0; k < sessionSpecs.Length; k++)
+                {
+                    var spec = sessionSpecs[k];
+                    if ((bits & (1UL << k)) != 0 && !((markFacts & spec.WithFact) == spec.WithFact && (spec.WithoutFact == 0 || (markFacts & spec.WithoutFact) == 0)))
+                    {
+                        bits &= ~(1UL << k);
+                    }
+                }
+            }
+
+            for (var k = 0; k < sessionSpecs.Length; k++)
+            {
+                var column = s[Fixed + k];
+                column[i + 1] = column[i] + (int)((bits >> k) & 1);
+            }
+
+            return;
+        }
+
         var facts = run.Marks[mark].Facts;
         for (var k = 0; k < sessionSpecs.Length; k++)
         {
@@ -239,9 +304,14 @@ internal sealed class ConditionColumns
         var t = run.Timeline;
         var school = t.SchoolDay[day];
         SchoolDays[day] = (day > 0 ? SchoolDays[day - 1] : 0) + (school ? 1 : 0);
+        var am = t.Am[day];
+        var pm = t.Pm[day];
+        var both = dayByRecorded is { } recorded && school && am >= 0 && pm >= 0
+            ? (recorded.Of(run.Codes[am].Index) | dayByEffective!.Of(run.Effective[am].Index)) & (recorded.Of(run.Codes[pm].Index) | dayByEffective.Of(run.Effective[pm].Index))
+            : 0;
         for (var k = 0; k < daySpecs.Length; k++)
         {
-            var qualifies = school && Qualifies(run, daySpecs[k], t.Am[day], t.Pm[day]);
+            var qualifies = dayByRecorded is not null ? ((both >> k) & 1) != 0 : school && Qualifies(run, daySpecs[k], am, pm);
             var previousRun = day > 0 ? Run[k][day - 1] : 0;
             DayCount[k][day + 1] = DayCount[k][day] + (qualifies ? 1 : 0);
             // Days the school was closed to the pupil neither break a run nor lengthen it.

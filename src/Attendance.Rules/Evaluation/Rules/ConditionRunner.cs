@@ -23,6 +23,17 @@ internal sealed class ConditionRunner : RuleRunner
     private FiringGate gate;
     private int freshFrom;
     private readonly bool countsSessions;
+    private readonly bool compulsoryAge;
+
+    // A condition that can start to hold only where its count rises, under a repeat mode that fires
+    // at the first point it holds, is judged only at those points, at the first point of each year,
+    // where the pupil comes into scope and where the action it waits for changes: the same actions,
+    // without judging the points between.
+    private readonly ComparisonNode? risesOnly;
+    private int lastTotal;
+    private bool judgeNext;
+    private bool wasInScope;
+    private int lastAnchor;
 
     public ConditionRunner(ConditionRule rule, int order, ConditionPlan conditions)
         : base(rule, order)
@@ -32,6 +43,12 @@ internal sealed class ConditionRunner : RuleRunner
         countsSessions = ConditionShapes.IsSessionCount(rule.When);
         after = rule.After is { } a ? conditions.ResolveReference(a) : new ResolvedReference(-1, 0);
         periods = JudgedPeriods.Ends(rule.Judged);
+        compulsoryAge = rule.AppliesTo is { CompulsoryAge: true };
+        risesOnly = plan is ComparisonNode { HoldsOnlyWhereCountRises: true } node
+            && rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear
+            && rule.Judged is JudgedPeriod.Session or JudgedPeriod.Day
+            ? node
+            : null;
     }
 
     /// <summary>The rule's repeat state, for its distance.</summary>
@@ -57,6 +74,10 @@ internal sealed class ConditionRunner : RuleRunner
     {
         gate = new(rule.Repeat);
         freshFrom = 0;
+        lastTotal = 0;
+        judgeNext = true;
+        wasInScope = false;
+        lastAnchor = -1;
     }
 
     public override void OnRegister(EvaluationRun run) => applies = Applies(rule.AppliesTo, run);
@@ -67,9 +88,13 @@ internal sealed class ConditionRunner : RuleRunner
 
     /// <summary>Whether the pupil is in the rule's scope on a day: its year groups, and compulsory school age on that day where the rule asks for it.</summary>
     private bool InScopeOn(EvaluationRun run, int day) =>
-        applies && (rule.AppliesTo is not { CompulsoryAge: true } || run.IsCompulsoryAgeOn(run.Timeline.Dates[day]));
+        applies && (!compulsoryAge || run.IsCompulsoryAgeOnDay(day));
 
-    public override void OnYearStart(EvaluationRun run) => gate.StartYear();
+    public override void OnYearStart(EvaluationRun run)
+    {
+        gate.StartYear();
+        judgeNext = true;
+    }
 
     public override void OnSession(EvaluationRun run, int mark) =>
         Judge(run, new JudgedPoint(run.Day, run.Columns!.Count, run.Columns.HasEnded(run.Day), freshFrom), mark);
@@ -86,7 +111,25 @@ internal sealed class ConditionRunner : RuleRunner
 
     private void Judge(EvaluationRun run, in JudgedPoint p, int mark)
     {
-        var holds = InScopeOn(run, p.Day) && (after.Runner < 0 || ActionAnchors.Find(run, after, p.Day) >= 0) && plan.Holds(run, p);
+        var inScope = InScopeOn(run, p.Day);
+        var anchor = after.Runner < 0 ? 0 : ActionAnchors.Find(run, after, p.Day);
+        if (risesOnly is not null)
+        {
+            // Judged where the count rose, the year began, the pupil came into scope or the action
+            // waited for (after) fell due again.
+            var total = risesOnly.CountTotal(run, p);
+            var skip = total == lastTotal && !judgeNext && (inScope == wasInScope || !inScope) && anchor == lastAnchor;
+            lastTotal = total;
+            wasInScope = inScope;
+            lastAnchor = anchor;
+            judgeNext = false;
+            if (skip)
+            {
+                return;
+            }
+        }
+
+        var holds = inScope && anchor >= 0 && plan.Holds(run, p);
         if (!gate.Fires(holds))
         {
             return;

@@ -224,6 +224,22 @@ public class ConditionRuleTests
         Assert.Empty(Due(policy.Evaluate(RegisterNotation.Parse("2025-12-15 OO OO OO OO OO ~15 OO OO", "p1", "R"), D(2026, 1, 13)), "r"));
     }
 
+    [Theory]
+    [InlineData("day")]
+    [InlineData("session")]
+    public void A_count_reached_before_compulsory_age_falls_due_on_the_first_day_of_it_without_a_new_session(string judged)
+    {
+        // A count is judged only where it rises, where the year starts and where the pupil comes into
+        // scope: here the pupil comes into scope on a day of attendance, with the count already reached.
+        var policy = Compile(Rule("r", "{ measure: { count: [O] }, at_least: 3 }", $"    applies_to: {{ compulsory_age: true }}\n    judged: {judged}\n"));
+        var roll = PupilRoll.Create(dateOfBirth: D(2020, 10, 15));
+        var register = RegisterNotation.Parse("2025-12-15 OO OO OO OO OO ~15 /\\ /\\", "p1", "R", roll);
+
+        var due = Due(policy.Evaluate(register, D(2026, 1, 13)), "r");
+
+        Assert.Equal([judged == "day" ? "2026-01-12 PM" : "2026-01-12 AM"], due);
+    }
+
     [Fact]
     public void A_year_11_pupil_is_no_longer_of_compulsory_age_after_the_school_leaving_date()
     {
