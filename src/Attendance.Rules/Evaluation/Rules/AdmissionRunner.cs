@@ -14,6 +14,7 @@ internal sealed class AdmissionRunner(AdmissionRule rule, int order) : RuleRunne
 {
     private const int ByAdmissionDate = 0;
     private const int AfterZ = 1;
+    private readonly bool[] notOnRoll = Mask(new Policies.CodeSelection(null, Policies.ValueList<string>.From(["Z"])));
 
     public override void OnRegister(EvaluationRun run)
     {
@@ -36,11 +37,26 @@ internal sealed class AdmissionRunner(AdmissionRule rule, int order) : RuleRunne
             return;
         }
 
+        // The marks to the evaluation date, found by bisection (they are in session order).
+        int lo = 0, hi = marks.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (marks[mid].Session.Date <= run.AsOf)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
         var afterZ = false;
-        for (var i = 0; i < marks.Length && marks[i].Session.Date <= run.AsOf; i++)
+        for (var i = 0; i < lo; i++)
         {
             var code = marks[i].Code;
-            if (code is { Code: "Z" })
+            if (code is not null && notOnRoll[code.Index])
             {
                 afterZ = true;
             }

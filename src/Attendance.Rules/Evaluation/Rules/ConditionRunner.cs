@@ -111,6 +111,12 @@ internal sealed class ConditionRunner : RuleRunner
 
     private void Judge(EvaluationRun run, in JudgedPoint p, int mark)
     {
+        // Once a year, and fired this year: nothing can fire before the next year starts.
+        if (rule.Repeat == RepeatMode.OncePerYear && gate.FiredThisYear)
+        {
+            return;
+        }
+
         var inScope = InScopeOn(run, p.Day);
         var anchor = after.Runner < 0 ? 0 : ActionAnchors.Find(run, after, p.Day);
         if (risesOnly is not null)
