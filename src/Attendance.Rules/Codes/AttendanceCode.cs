@@ -29,6 +29,7 @@ public sealed class AttendanceCode
         IsSchoolOpen = isSchoolOpen;
         Meaning = meaning;
         CountedAs = countedAs;
+        IsLate = code == "L";
     }
 
     /// <summary>A small dense number, unique across both sets, for lookups by table.</summary>
@@ -62,7 +63,7 @@ public sealed class AttendanceCode
     public bool IsAttendance => Category is CodeCategory.Present or CodeCategory.ApprovedEducationalActivity;
 
     /// <summary>Whether the code is the late mark <c>L</c> (present, arrived before the register closed).</summary>
-    public bool IsLate => Code == "L";
+    public bool IsLate { get; }
 
     /// <summary>The code's meaning in its regulations.</summary>
     public string Meaning { get; }

@@ -133,7 +133,7 @@ public sealed partial class CompiledPolicy
             {
                 run.SchoolDaysEnded++;
                 var runners = run.DayEndRunners;
-                if (run.DayBits is { } table)
+                if (runners.Length > 0 && run.DayBits is { } table)
                 {
                     // Every runner whose codes either of the day's marks has (by its own code or the one it counts as), in order.
                     var bits = table.Always | MarkBits(run, table, timeline.Am[day]) | MarkBits(run, table, timeline.Pm[day]);

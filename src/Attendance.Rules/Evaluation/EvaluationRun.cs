@@ -28,11 +28,13 @@ internal sealed class EvaluationRun
     private HitRecord[] hits = new HitRecord[8];
     private int[] counted = new int[64];
 
-    // Per counted session, so a 12-month window is a difference of two running totals.
+    // Per counted session, so a 12-month window is a difference of two running totals (kept only
+    // where a rule reads attendance over a rolling 12 months).
     private int[] sessionDays = [];
     private int[] attendedToDate = [];
     private int[] possibleToDate = [];
     private int sessions;
+    private readonly bool keepsRolling12Months;
     private int rollingDay = int.MinValue;
     private int rollingFrom;
 
@@ -40,6 +42,7 @@ internal sealed class EvaluationRun
     {
         Compiled = compiled;
         Columns = compiled.Conditions.IsUsed ? compiled.Conditions.CreateColumns() : null;
+        keepsRolling12Months = compiled.Policy.Rules.Any(r => r is Policies.Rules.AttendanceBelowRule { Period: not Policies.Rules.AttendancePeriod.AcademicYear });
         IndicatorHolds = new bool[compiled.Policy.Indicators.Count];
         Runners = compiled.CreateRunners();
         dueDates = new LocalDate[Runners.Length][];
@@ -303,6 +306,11 @@ internal sealed class EvaluationRun
         if (inFigures)
         {
             Figures.Add(code);
+        }
+
+        if (!keepsRolling12Months)
+        {
+            return;
         }
 
         var i = sessions++;

@@ -166,8 +166,14 @@ internal sealed class Timeline
     {
         var i = Count++;
         Dates[i] = date;
-        DayNumbers[i] = DayNumber(date);
-        Years[i] = date.Month >= 8 ? date.Year : date.Year - 1;
+        // Days come in order, mostly within the month of the day before: counting on from it spares
+        // the calendar arithmetic of a day number.
+        var month = date.Month;
+        var year = date.Year;
+        DayNumbers[i] = i > 0 && Dates[i - 1].Month == month && Dates[i - 1].Year == year
+            ? DayNumbers[i - 1] + (date.Day - Dates[i - 1].Day)
+            : DayNumber(date);
+        Years[i] = month >= 8 ? year : year - 1;
         Am[i] = -1;
         Pm[i] = -1;
         Ends[i] = PeriodEnds.None;

@@ -194,7 +194,9 @@ public static class QuickRun
 
     /// <summary>
     /// Where a pupil-year's time goes: the policy with no rules (the register's pass, the timeline,
-    /// arrivals, figures and lateness sanctions), then with the rules of one kind only, into a buffer.
+    /// arrivals, figures and lateness sanctions), the condition columns alone (an indicator judged
+    /// once), then the rules of one kind only, and of a kind with several, each rule alone with the
+    /// measures it reads, into a buffer.
     /// </summary>
     private static void Breakdown(SchoolCohort cohort)
     {
@@ -223,10 +225,25 @@ public static class QuickRun
                 foreach (var rule in kind)
                 {
                     var one = Time(cohort.Policy with { Rules = Policies.ValueList<Policies.Rules.Rule>.From([rule]) });
-                    Line($"    {rule.Id}: +{one - none:N1} µs");
+                    Line($"    {rule.Id}{Measures(rule)}: +{one - none:N1} µs");
                 }
             }
         }
+    }
+
+    /// <summary>The measures a rule with <c>when</c> reads, for the breakdown: " (measure over window, …)".</summary>
+    private static string Measures(Policies.Rules.Rule rule)
+    {
+        static IEnumerable<string> Of(Policies.Conditions.Condition c) => c switch
+        {
+            Policies.Conditions.Comparison x => [$"{x.Measure} over {x.Over}"],
+            Policies.Conditions.AllCondition x => x.Conditions.SelectMany(Of),
+            Policies.Conditions.AnyCondition x => x.Conditions.SelectMany(Of),
+            Policies.Conditions.NotCondition x => Of(x.Condition),
+            _ => [],
+        };
+
+        return rule is Policies.Rules.ConditionRule r ? $" ({string.Join("; ", Of(r.When).Distinct())}, judged {r.Judged.ToString().ToLowerInvariant()}, {r.Repeat.ToString().ToLowerInvariant()})" : string.Empty;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -4,7 +4,8 @@ namespace Attendance.Rules.Evaluation.Conditions;
 
 /// <summary>
 /// The running columns a policy's conditions read, for one register: prefix sums over its counted
-/// sessions (possible, attended, absent, unauthorised, late, and each code count), and per timeline
+/// sessions (possible, attended, absent, unauthorised, late, and each code count; of the fixed ones
+/// only those some condition reads are kept), and per timeline
 /// day where each period starts, how many school days have ended, and the day columns (days, runs,
 /// spells). A window is a difference of two prefix sums. Owned by a run and reused from register to
 /// register, so it allocates only while growing.
@@ -40,10 +41,14 @@ internal sealed class ConditionColumns
     private readonly CodeBits? dayByRecorded;
     private readonly CodeBits? dayByEffective;
 
-    public ConditionColumns(ColumnSpec[] sessionSpecs, ColumnSpec[] daySpecs)
+    /// <summary>The fixed columns some condition reads (bits by column); the others are not kept.</summary>
+    private readonly int used;
+
+    public ConditionColumns(ColumnSpec[] sessionSpecs, ColumnSpec[] daySpecs, int fixedColumns)
     {
         this.sessionSpecs = sessionSpecs;
         this.daySpecs = daySpecs;
+        used = fixedColumns;
         flags = new byte[Codes.NationalCodeTable.Count];
         foreach (var code in Codes.NationalCodeTable.All)
         {
@@ -209,15 +214,35 @@ internal sealed class ConditionColumns
     {
         var i = Count++;
         var f = flags[run.Codes[mark].Index];
-        var possible = (f & PossibleFlag) != 0;
         var s = Sessions;
-        s[Possible][i + 1] = s[Possible][i] + (f & PossibleFlag);
-        s[Attended][i + 1] = s[Attended][i] + ((f & AttendedFlag) >> 1);
-        s[Absent][i + 1] = s[Absent][i] + ((f & AbsentFlag) >> 2);
-        s[Unauthorised][i + 1] = s[Unauthorised][i] + (possible && (flags[run.Effective[mark].Index] & UnauthorisedFlag) != 0 ? 1 : 0);
-        var late = (f & LateFlag) != 0 || (run.HasArrival[mark] && ((f & UnmarkedLateFlag) != 0 || run.Arrivals[mark].IsLate));
-        s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
-        s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && (f & AttendedFlag) != 0 ? 1 : 0);
+        var used = this.used;
+        if ((used & (1 << Possible)) != 0)
+        {
+            s[Possible][i + 1] = s[Possible][i] + (f & PossibleFlag);
+        }
+
+        if ((used & (1 << Attended)) != 0)
+        {
+            s[Attended][i + 1] = s[Attended][i] + ((f & AttendedFlag) >> 1);
+        }
+
+        if ((used & (1 << Absent)) != 0)
+        {
+            s[Absent][i + 1] = s[Absent][i] + ((f & AbsentFlag) >> 2);
+        }
+
+        if ((used & (1 << Unauthorised)) != 0)
+        {
+            s[Unauthorised][i + 1] = s[Unauthorised][i] + ((f & PossibleFlag) != 0 && (flags[run.Effective[mark].Index] & UnauthorisedFlag) != 0 ? 1 : 0);
+        }
+
+        if ((used & ((1 << Late) | (1 << AttendedLate))) != 0)
+        {
+            var late = (f & LateFlag) != 0 || (run.HasArrival[mark] && ((f & UnmarkedLateFlag) != 0 || run.Arrivals[mark].IsLate));
+            s[Late][i + 1] = s[Late][i] + (late ? 1 : 0);
+            s[AttendedLate][i + 1] = s[AttendedLate][i] + (late && (f & AttendedFlag) != 0 ? 1 : 0);
+        }
+
         SessionDay[i] = run.Day;
         SessionMark[i] = mark;
 

@@ -52,7 +52,10 @@ internal sealed class ConditionPlan
     /// <summary>Each indicator's condition.</summary>
     public PlanNode[] Indicators { get; }
 
-    public ConditionColumns CreateColumns() => new([.. sessionSpecs], [.. daySpecs]);
+    /// <summary>The fixed session columns (<see cref="ConditionColumns.Possible"/> …) some condition reads, as bits by column: a run keeps only these.</summary>
+    public int FixedColumns { get; private set; }
+
+    public ConditionColumns CreateColumns() => new([.. sessionSpecs], [.. daySpecs], FixedColumns);
 
     private PlanNode Compile(Condition condition)
     {
@@ -80,6 +83,14 @@ internal sealed class ConditionPlan
             RunMeasure m => Spec(daySpecs, m.Codes, 0, 0, m.Reading),
             SpellsMeasure m => Spec(daySpecs, m.Codes, 0, 0, m.Reading),
             _ => ConditionColumns.Attended,
+        };
+        FixedColumns |= c.Measure switch
+        {
+            PercentMeasure => (1 << column) | (1 << ConditionColumns.Possible),
+            PunctualityMeasure => (1 << ConditionColumns.Attended) | (1 << ConditionColumns.AttendedLate) | (1 << ConditionColumns.Possible),
+            LateMeasure => 1 << ConditionColumns.Late,
+            CountMeasure or DaysMeasure or RunMeasure or SpellsMeasure => 0,
+            _ => (1 << ConditionColumns.Attended) | (1 << ConditionColumns.Possible),
         };
         var min = c.Measure.IsPercentage && c.Measure is not ChangeMeasure ? c.MinPossibleSessions ?? policy.Defaults.MinPossibleSessions ?? 0 : 0;
         return new ComparisonNode(c, column, min, Resolve(c.Over.Anchor), c.Measure is ChangeMeasure change ? Resolve(change.Since) : default);
