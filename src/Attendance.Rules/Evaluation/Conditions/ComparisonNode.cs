@@ -132,6 +132,47 @@ internal sealed class ComparisonNode : PlanNode
         && op is ComparisonOperator.AtLeast or ComparisonOperator.MoreThan or ComparisonOperator.AtOrAbove or ComparisonOperator.Above
         && !OperatorCatalog.Holds(op, Math.Sign(0m - value));
 
+    /// <summary>
+    /// Whether the condition is a percentage (exact) over a window whose first day changes only at a
+    /// period's start or a new anchor, so that how many more possible sessions it needs before it can
+    /// change from holding to not (or back) is known at each point (<see cref="PossibleBeforeChange"/>).
+    /// </summary>
+    public bool CanSkipAhead =>
+        shape == MeasureShape.Percent && exact
+        && span is WindowShape.Year or WindowShape.Term or WindowShape.HalfTerm or WindowShape.PreviousTerm or WindowShape.Since;
+
+    /// <summary>
+    /// For a condition that <see cref="CanSkipAhead"/>: how many more possible sessions its window must
+    /// gain, with its first day unchanged, before the comparison can give another answer than at this
+    /// point; 0 where the next one may. Each possible session moves 100·num·d − n·den (the threshold
+    /// n/d) by at most 100·d − n up or n down, so the sign cannot change sooner.
+    /// </summary>
+    public long PossibleBeforeChange(EvaluationRun run, in JudgedPoint p)
+    {
+        var from = FromDay(run, p, out _);
+        if (from < 0 || from > p.Day)
+        {
+            return 0;
+        }
+
+        var s = run.Columns!.Sessions;
+        var first = FirstSession(run, p, from);
+        long num = s[column][p.Sessions] - s[column][first];
+        long den = s[ConditionColumns.Possible][p.Sessions] - s[ConditionColumns.Possible][first];
+        var needed = Math.Max(minPossible, 1);
+        if (den < needed)
+        {
+            return needed - den;
+        }
+
+        var f = (num * 100 * thresholdDenominator) - (thresholdNumerator * den);
+        var down = thresholdNumerator;
+        var up = (100 * thresholdDenominator) - thresholdNumerator;
+        return f > 0 ? (down <= 0 ? long.MaxValue : (f + down - 1) / down)
+            : f < 0 ? (up <= 0 ? long.MaxValue : (-f + up - 1) / up)
+            : 0;
+    }
+
     /// <summary>The running total this condition's count rises with (see <see cref="HoldsOnlyWhereCountRises"/>), as of the point's sessions or ended days.</summary>
     public int CountTotal(EvaluationRun run, in JudgedPoint p)
     {

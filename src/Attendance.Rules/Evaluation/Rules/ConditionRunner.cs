@@ -35,6 +35,13 @@ internal sealed class ConditionRunner : RuleRunner
     private bool wasInScope;
     private int lastAnchor;
 
+    // A percentage over a window that only grows is judged again only once enough possible sessions
+    // have passed for its answer to change (while it does not hold), or where its window, scope or
+    // anchor changes.
+    private readonly ComparisonNode? skipsAhead;
+    private int lastFrom;
+    private long resumeAt;
+
     public ConditionRunner(ConditionRule rule, int order, ConditionPlan conditions)
         : base(rule, order)
     {
@@ -49,6 +56,7 @@ internal sealed class ConditionRunner : RuleRunner
             && rule.Judged is JudgedPeriod.Session or JudgedPeriod.Day
             ? node
             : null;
+        skipsAhead = plan is ComparisonNode { CanSkipAhead: true } percent ? percent : null;
     }
 
     /// <summary>The rule's repeat state, for its distance.</summary>
@@ -78,6 +86,8 @@ internal sealed class ConditionRunner : RuleRunner
         judgeNext = true;
         wasInScope = false;
         lastAnchor = -1;
+        lastFrom = -1;
+        resumeAt = 0;
     }
 
     public override void OnRegister(EvaluationRun run) => applies = Applies(rule.AppliesTo, run);
@@ -135,7 +145,28 @@ internal sealed class ConditionRunner : RuleRunner
             }
         }
 
+        long possible = 0;
+        if (skipsAhead is not null)
+        {
+            var from = skipsAhead.FirstDay(run, p);
+            possible = run.Columns!.Sessions[ConditionColumns.Possible][p.Sessions];
+            var skip = !judgeNext && inScope == wasInScope && anchor == lastAnchor && from == lastFrom && possible < resumeAt;
+            wasInScope = inScope;
+            lastAnchor = anchor;
+            lastFrom = from;
+            judgeNext = false;
+            if (skip)
+            {
+                return;
+            }
+        }
+
         var holds = inScope && anchor >= 0 && plan.Holds(run, p);
+        if (skipsAhead is not null)
+        {
+            resumeAt = holds ? possible : possible + Math.Min(skipsAhead.PossibleBeforeChange(run, p), int.MaxValue);
+        }
+
         if (!gate.Fires(holds))
         {
             return;
