@@ -1,3 +1,4 @@
+using System.Numerics;
 using Attendance.Rules.Codes;
 using Attendance.Rules.Evaluation.Conditions;
 using Attendance.Rules.Evaluation.Rules;
@@ -132,26 +133,16 @@ public sealed partial class CompiledPolicy
             if (schoolDay)
             {
                 run.SchoolDaysEnded++;
+                // Every runner whose codes either of the day's marks has (by its own code or the one it counts as), in order.
                 var runners = run.DayEndRunners;
-                if (runners.Length > 0 && run.DayBits is { } table)
+                var table = run.DayBits;
+                for (var w = 0; w < table.Words; w++)
                 {
-                    // Every runner whose codes either of the day's marks has (by its own code or the one it counts as), in order.
-                    var bits = table.Always | MarkBits(run, table, timeline.Am[day]) | MarkBits(run, table, timeline.Pm[day]);
+                    var bits = table.Always(w) | MarkBits(run, table, timeline.Am[day], w) | MarkBits(run, table, timeline.Pm[day], w);
                     while (bits != 0)
                     {
-                        runners[System.Numerics.BitOperations.TrailingZeroCount(bits)].OnSchoolDayEnd(run, day);
+                        runners[(w << 6) + BitOperations.TrailingZeroCount(bits)].OnSchoolDayEnd(run, day);
                         bits &= bits - 1;
-                    }
-                }
-                else
-                {
-                    var masks = run.DayMasks;
-                    for (var i = 0; i < runners.Length; i++)
-                    {
-                        if (masks[i] is not { } m || Marked(run, m, timeline.Am[day]) || Marked(run, m, timeline.Pm[day]))
-                        {
-                            runners[i].OnSchoolDayEnd(run, day);
-                        }
                     }
                 }
 
@@ -195,11 +186,9 @@ public sealed partial class CompiledPolicy
         }
     }
 
-    private static bool Marked(EvaluationRun run, bool[] mask, int mark) => mark >= 0 && RuleRunner.Matches(mask, run, mark);
-
-    /// <summary>The runners a mark concerns (its own code or the one it counts as); none where there is no mark.</summary>
-    private static ulong MarkBits(EvaluationRun run, CodeBits table, int mark) =>
-        mark < 0 ? 0 : table.Of(run.Codes[mark].Index) | table.Of(run.Effective[mark].Index);
+    /// <summary>The runners of a word a mark concerns (its own code or the one it counts as); none where there is no mark.</summary>
+    private static ulong MarkBits(EvaluationRun run, CodeBits table, int mark, int word) =>
+        mark < 0 ? 0 : table.Of(run, mark, word);
 
     /// <summary>Classifies every recorded arrival: a mark with no code gets the code its arrival gives.</summary>
     private void ClassifyArrivals(EvaluationRun run)
@@ -252,24 +241,14 @@ public sealed partial class CompiledPolicy
         run.Count(code, run.Timeline.DayNumbers[day], inFigures);
         run.Columns?.AddSession(run, mark);
         var runners = run.SessionRunners;
-        if (run.SessionBits is { } table)
+        var table = run.SessionBits;
+        for (var w = 0; w < table.Words; w++)
         {
-            var bits = table.Of(code.Index) | table.Of(effective.Index);
+            var bits = table.Of(run, mark, w);
             while (bits != 0)
             {
-                runners[System.Numerics.BitOperations.TrailingZeroCount(bits)].OnSession(run, mark);
+                runners[(w << 6) + BitOperations.TrailingZeroCount(bits)].OnSession(run, mark);
                 bits &= bits - 1;
-            }
-
-            return;
-        }
-
-        var masks = run.SessionMasks;
-        for (var i = 0; i < runners.Length; i++)
-        {
-            if (masks[i] is not { } m || RuleRunner.Matches(m, run, mark))
-            {
-                runners[i].OnSession(run, mark);
             }
         }
     }

@@ -55,11 +55,9 @@ internal sealed class EvaluationRun
         }
 
         SessionRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSession))).ToArray();
-        SessionMasks = SessionRunners.Select(r => r.SessionMask).ToArray();
         DayEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && !r.OnlyAtPeriodEnds).ToArray();
-        DayMasks = DayEndRunners.Select(r => r.DayMask).ToArray();
-        SessionBits = CodeBits.For(SessionMasks);
-        DayBits = CodeBits.For(DayMasks);
+        SessionBits = new CodeBits([.. SessionRunners.Select(r => r.SessionMask)]);
+        DayBits = new CodeBits([.. DayEndRunners.Select(r => r.DayMask)]);
         PeriodEndRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnSchoolDayEnd)) && r.OnlyAtPeriodEnds).ToArray();
         YearStartRunners = Runners.Where(r => Overrides(r, nameof(RuleRunner.OnYearStart))).ToArray();
     }
@@ -83,19 +81,13 @@ internal sealed class EvaluationRun
     /// <summary>The runners that act on each session: only those that do, so a rule costs nothing on the events it ignores.</summary>
     public RuleRunner[] SessionRunners { get; }
 
-    /// <summary>Each session runner's <see cref="RuleRunner.SessionMask"/>.</summary>
-    public bool[]?[] SessionMasks { get; }
-
     public RuleRunner[] DayEndRunners { get; }
 
-    /// <summary><see cref="SessionMasks"/> as one word per code (bit i for session runner i); null for more than 64 runners.</summary>
-    public CodeBits? SessionBits { get; }
+    /// <summary>Each session runner's <see cref="RuleRunner.SessionMask"/>, as bits (bit i for session runner i).</summary>
+    public CodeBits SessionBits { get; }
 
-    /// <summary><see cref="DayMasks"/> as one word per code; null for more than 64 runners.</summary>
-    public CodeBits? DayBits { get; }
-
-    /// <summary>Each day-end runner's <see cref="RuleRunner.DayMask"/>.</summary>
-    public bool[]?[] DayMasks { get; }
+    /// <summary>Each day-end runner's <see cref="RuleRunner.DayMask"/>, as bits (bit i for day-end runner i).</summary>
+    public CodeBits DayBits { get; }
 
     /// <summary>Runners called at a school day's end only when it ends a week, half term, term or year.</summary>
     public RuleRunner[] PeriodEndRunners { get; }

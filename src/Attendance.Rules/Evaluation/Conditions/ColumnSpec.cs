@@ -14,6 +14,10 @@ namespace Attendance.Rules.Evaluation.Conditions;
 /// <param name="Reading">Which code of a mark counts.</param>
 internal sealed record ColumnSpec(bool[] Codes, string Key, MarkFacts WithFact, MarkFacts WithoutFact, Policies.CodeReading Reading)
 {
+    /// <summary>Whether a mark's facts let it count: it has <see cref="WithFact"/> and none of <see cref="WithoutFact"/>.</summary>
+    public bool Admits(MarkFacts facts) =>
+        (facts & WithFact) == WithFact && (WithoutFact == 0 || (facts & WithoutFact) == 0);
+
     public bool Equals(ColumnSpec? other) => other is not null && other.Key == Key;
 
     public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);

@@ -33,13 +33,9 @@ internal sealed class ConditionColumns
     /// <summary>What each national code (by index) adds to the fixed columns, so a session reads one byte, not the code's properties.</summary>
     private readonly byte[] flags;
 
-    // The specs' codes as words (bit k for spec k), by the recorded code and by the code counted as
-    // (only for specs that read it); null for more than 64 specs, which ask each spec in turn.
-    private readonly CodeBits? sessionByRecorded;
-    private readonly CodeBits? sessionByEffective;
-    private readonly ulong sessionFactSpecs;
-    private readonly CodeBits? dayByRecorded;
-    private readonly CodeBits? dayByEffective;
+    /// <summary>The specs' codes as bits (bit k for spec k), each as its spec reads a mark.</summary>
+    private readonly CodeBits sessionCodes;
+    private readonly CodeBits dayCodes;
 
     /// <summary>The fixed columns some condition reads (bits by column); the others are not kept.</summary>
     private readonly int used;
@@ -61,16 +57,8 @@ internal sealed class ConditionColumns
                 | (code.Code == "U" ? UnmarkedLateFlag : 0));
         }
 
-        var none = new bool[Codes.NationalCodeTable.Count];
-        sessionByRecorded = CodeBits.For([.. sessionSpecs.Select(x => x.Codes)]);
-        sessionByEffective = CodeBits.For([.. sessionSpecs.Select(x => x.Reading == Policies.CodeReading.Recorded ? none : x.Codes)]);
-        for (var k = 0; k < Math.Min(sessionSpecs.Length, CodeBits.Capacity); k++)
-        {
-            sessionFactSpecs |= sessionSpecs[k].WithFact != 0 || sessionSpecs[k].WithoutFact != 0 ? 1UL << k : 0;
-        }
-
-        dayByRecorded = CodeBits.For([.. daySpecs.Select(x => x.Codes)]);
-        dayByEffective = CodeBits.For([.. daySpecs.Select(x => x.Reading == Policies.CodeReading.Recorded ? none : x.Codes)]);
+        sessionCodes = new CodeBits([.. sessionSpecs.Select(x => x.Codes)], [.. sessionSpecs.Select(x => x.Reading)]);
+        dayCodes = new CodeBits([.. daySpecs.Select(x => x.Codes)], [.. daySpecs.Select(x => x.Reading)]);
 
         Sessions = new int[Fixed + sessionSpecs.Length][];
         for (var i = 0; i < Sessions.Length; i++)
@@ -253,38 +241,11 @@ internal sealed class ConditionColumns
         {
             EndDay(run, run.Day);
         }
-        if (sessionByRecorded is { } recorded)
-        {
-            var bits = recorded.Of(run.Codes[mark].Index) | sessionByEffective!.Of(run.Effective[mark].Index);
-            if ((bits & sessionFactSpecs) != 0)
-            {
-                var markFacts = run.Marks[mark].Facts;
-                for (var k = 0; k < sessionSpecs.Length; k++)
-                {
-                    var spec = sessionSpecs[k];
-                    if ((bits & (1UL << k)) != 0 && !((markFacts & spec.WithFact) == spec.WithFact && (spec.WithoutFact == 0 || (markFacts & spec.WithoutFact) == 0)))
-                    {
-                        bits &= ~(1UL << k);
-                    }
-                }
-            }
-
-            for (var k = 0; k < sessionSpecs.Length; k++)
-            {
-                var column = s[Fixed + k];
-                column[i + 1] = column[i] + (int)((bits >> k) & 1);
-            }
-
-            return;
-        }
 
         var facts = run.Marks[mark].Facts;
         for (var k = 0; k < sessionSpecs.Length; k++)
         {
-            var spec = sessionSpecs[k];
-            var counts = RuleRunner.Matches(spec.Codes, run, mark, spec.Reading)
-                && (facts & spec.WithFact) == spec.WithFact
-                && (spec.WithoutFact == 0 || (facts & spec.WithoutFact) == 0);
+            var counts = ((sessionCodes.Of(run, mark, k >> 6) >> (k & 63)) & 1) != 0 && sessionSpecs[k].Admits(facts);
             var column = s[Fixed + k];
             column[i + 1] = column[i] + (counts ? 1 : 0);
         }
@@ -331,12 +292,11 @@ internal sealed class ConditionColumns
         SchoolDays[day] = (day > 0 ? SchoolDays[day - 1] : 0) + (school ? 1 : 0);
         var am = t.Am[day];
         var pm = t.Pm[day];
-        var both = dayByRecorded is { } recorded && school && am >= 0 && pm >= 0
-            ? (recorded.Of(run.Codes[am].Index) | dayByEffective!.Of(run.Effective[am].Index)) & (recorded.Of(run.Codes[pm].Index) | dayByEffective.Of(run.Effective[pm].Index))
-            : 0;
+        var whole = school && am >= 0 && pm >= 0;
         for (var k = 0; k < daySpecs.Length; k++)
         {
-            var qualifies = dayByRecorded is not null ? ((both >> k) & 1) != 0 : school && Qualifies(run, daySpecs[k], am, pm);
+            // A day counts towards days and runs when both its sessions are marked with the codes (a half day does not).
+            var qualifies = whole && ((dayCodes.Of(run, am, k >> 6) & dayCodes.Of(run, pm, k >> 6)) >> (k & 63) & 1) != 0;
             var previousRun = day > 0 ? Run[k][day - 1] : 0;
             DayCount[k][day + 1] = DayCount[k][day] + (qualifies ? 1 : 0);
             // Days the school was closed to the pupil neither break a run nor lengthen it.
@@ -344,8 +304,4 @@ internal sealed class ConditionColumns
             SpellStarts[k][day + 1] = SpellStarts[k][day] + (qualifies && previousRun == 0 ? 1 : 0);
         }
     }
-
-    /// <summary>A day counts towards days and runs when both its sessions are marked with the codes (a half day does not).</summary>
-    private static bool Qualifies(EvaluationRun run, ColumnSpec spec, int am, int pm) =>
-        am >= 0 && pm >= 0 && RuleRunner.Matches(spec.Codes, run, am, spec.Reading) && RuleRunner.Matches(spec.Codes, run, pm, spec.Reading);
 }
