@@ -119,64 +119,27 @@ internal sealed class ComparisonNode : PlanNode
     }
 
     /// <summary>
-    /// Whether the condition can start to hold only at a point where its count has risen since the
-    /// point before: a count of sessions (not lateness, whose arrivals no code mask shows) or days,
-    /// compared upwards with a threshold an empty count does not reach, over a window that only
-    /// moves forward (not a monitoring period, which is judged at its end). Such a condition need not
-    /// be judged where its count did not rise.
+    /// Whether a rule of this one comparison, with its repeat and judged period, may skip points (see
+    /// <see cref="Progress"/>): a count compared upwards under a repeat that fires at the first point
+    /// it holds, judged each session or day, can start to hold only where it rises; a percentage over
+    /// a window that only grows can change its answer only after enough possible sessions.
     /// </summary>
-    public bool HoldsOnlyWhereCountRises =>
-        shape is MeasureShape.Sessions or MeasureShape.Days or MeasureShape.Run or MeasureShape.Spells
-        && measure is not LateMeasure
-        && span is not (WindowShape.Monitoring or WindowShape.MonitoringEarly or WindowShape.None)
-        && op is ComparisonOperator.AtLeast or ComparisonOperator.MoreThan or ComparisonOperator.AtOrAbove or ComparisonOperator.Above
-        && !OperatorCatalog.Holds(op, Math.Sign(0m - value));
+    public bool SkipsPoints(Policies.RepeatMode repeat, JudgedPeriod judged) => HoldsOnlyWhereCountRises
+        ? repeat is Policies.RepeatMode.FreshSessions or Policies.RepeatMode.OncePerYear && judged is JudgedPeriod.Session or JudgedPeriod.Day
+        : IsPercentOverGrowingWindow;
 
     /// <summary>
-    /// Whether the condition is a percentage (exact) over a window whose first day changes only at a
-    /// period's start or a new anchor, so that how many more possible sessions it needs before it can
-    /// change from holding to not (or back) is known at each point (<see cref="PossibleBeforeChange"/>).
+    /// For a comparison that <see cref="SkipsPoints"/>, the running total its answer moves with: the
+    /// count's total (sessions, or ended days) for a count, the possible sessions for a percentage.
     /// </summary>
-    public bool CanSkipAhead =>
-        shape == MeasureShape.Percent && exact
-        && span is WindowShape.Year or WindowShape.Term or WindowShape.HalfTerm or WindowShape.PreviousTerm or WindowShape.Since;
-
-    /// <summary>
-    /// For a condition that <see cref="CanSkipAhead"/>: how many more possible sessions its window must
-    /// gain, with its first day unchanged, before the comparison can give another answer than at this
-    /// point; 0 where the next one may. Each possible session moves 100·num·d − n·den (the threshold
-    /// n/d) by at most 100·d − n up or n down, so the sign cannot change sooner.
-    /// </summary>
-    public long PossibleBeforeChange(EvaluationRun run, in JudgedPoint p)
-    {
-        var from = FromDay(run, p, out _);
-        if (from < 0 || from > p.Day)
-        {
-            return 0;
-        }
-
-        var s = run.Columns!.Sessions;
-        var first = FirstSession(run, p, from);
-        long num = s[column][p.Sessions] - s[column][first];
-        long den = s[ConditionColumns.Possible][p.Sessions] - s[ConditionColumns.Possible][first];
-        var needed = Math.Max(minPossible, 1);
-        if (den < needed)
-        {
-            return needed - den;
-        }
-
-        var f = (num * 100 * thresholdDenominator) - (thresholdNumerator * den);
-        var down = thresholdNumerator;
-        var up = (100 * thresholdDenominator) - thresholdNumerator;
-        return f > 0 ? (down <= 0 ? long.MaxValue : (f + down - 1) / down)
-            : f < 0 ? (up <= 0 ? long.MaxValue : (-f + up - 1) / up)
-            : 0;
-    }
-
-    /// <summary>The running total this condition's count rises with (see <see cref="HoldsOnlyWhereCountRises"/>), as of the point's sessions or ended days.</summary>
-    public int CountTotal(EvaluationRun run, in JudgedPoint p)
+    public long Progress(EvaluationRun run, in JudgedPoint p)
     {
         var cols = run.Columns!;
+        if (!HoldsOnlyWhereCountRises)
+        {
+            return cols.Sessions[ConditionColumns.Possible][p.Sessions];
+        }
+
         if (shape == MeasureShape.Sessions)
         {
             return cols.Sessions[column][p.Sessions];
@@ -186,8 +149,82 @@ internal sealed class ComparisonNode : PlanNode
         return shape == MeasureShape.Spells ? cols.SpellStarts[column][dayEnd] : cols.DayCount[column][dayEnd];
     }
 
+    /// <summary>For a percentage, its window's first day (a new window is judged afresh); 0 for a count, whose window moving on never makes it hold.</summary>
+    public int WindowKey(EvaluationRun run, in JudgedPoint p) => HoldsOnlyWhereCountRises ? 0 : FromDay(run, p, out _);
+
+    /// <summary>
+    /// The <see cref="Progress"/> before which, with the window, scope and anchor unchanged, the
+    /// answer stays what it was at this point (where it did not hold): one more counted session or day
+    /// for a count; for a percentage, the possible sessions it takes to cross the threshold (the next
+    /// point where it holds). Each possible session moves 100·num·d − n·den (the threshold n/d) by at
+    /// most 100·d − n up or n down, so its sign cannot change sooner.
+    /// </summary>
+    public long NextChange(EvaluationRun run, in JudgedPoint p, bool holds, long progress)
+    {
+        if (HoldsOnlyWhereCountRises)
+        {
+            return progress + 1;
+        }
+
+        if (holds)
+        {
+            return progress;
+        }
+
+        var from = FromDay(run, p, out _);
+        if (from < 0 || from > p.Day)
+        {
+            return progress;
+        }
+
+        var s = run.Columns!.Sessions;
+        var first = FirstSession(run, p, from);
+        long num = s[column][p.Sessions] - s[column][first];
+        long den = s[ConditionColumns.Possible][p.Sessions] - s[ConditionColumns.Possible][first];
+        var needed = Math.Max(minPossible, 1);
+        if (den < needed)
+        {
+            return progress + needed - den;
+        }
+
+        var f = (num * 100 * thresholdDenominator) - (thresholdNumerator * den);
+        var down = thresholdNumerator;
+        var up = (100 * thresholdDenominator) - thresholdNumerator;
+        var sessions = f > 0 ? (down <= 0 ? int.MaxValue : (f + down - 1) / down)
+            : f < 0 ? (up <= 0 ? int.MaxValue : (-f + up - 1) / up)
+            : 0;
+        return progress + Math.Min(sessions, int.MaxValue);
+    }
+
+    /// <summary>
+    /// A count of sessions (not lateness, whose arrivals no code mask shows) or days, compared upwards
+    /// with a threshold an empty count does not reach, over a window that only moves forward (not a
+    /// monitoring period, which is judged at its end): it can start to hold only where it has risen.
+    /// </summary>
+    private bool HoldsOnlyWhereCountRises =>
+        shape is MeasureShape.Sessions or MeasureShape.Days or MeasureShape.Run or MeasureShape.Spells
+        && measure is not LateMeasure
+        && span is not (WindowShape.Monitoring or WindowShape.MonitoringEarly or WindowShape.None)
+        && op is ComparisonOperator.AtLeast or ComparisonOperator.MoreThan or ComparisonOperator.AtOrAbove or ComparisonOperator.Above
+        && !OperatorCatalog.Holds(op, Math.Sign(0m - value));
+
+    /// <summary>A percentage (exact) over a window whose first day changes only at a period's start or a new anchor.</summary>
+    private bool IsPercentOverGrowingWindow =>
+        shape == MeasureShape.Percent && exact
+        && span is WindowShape.Year or WindowShape.Term or WindowShape.HalfTerm or WindowShape.PreviousTerm or WindowShape.Since;
+
     /// <summary>The session column a count reads.</summary>
     public int Column => column;
+
+    /// <summary>The fixed session columns <see cref="TryMeasure"/> reads, as bits by column (a run keeps only the columns some condition reads).</summary>
+    public int FixedColumns => shape switch
+    {
+        MeasureShape.Percent => (1 << column) | (1 << ConditionColumns.Possible),
+        MeasureShape.Punctuality => (1 << ConditionColumns.Attended) | (1 << ConditionColumns.AttendedLate) | (1 << ConditionColumns.Possible),
+        MeasureShape.Sessions => column < ConditionColumns.Fixed ? 1 << column : 0,
+        MeasureShape.Change or MeasureShape.Projected => (1 << ConditionColumns.Attended) | (1 << ConditionColumns.Possible),
+        _ => 0,
+    };
 
     /// <summary>The first session the window counts from a point whose window starts on day <paramref name="from"/>: that day's first, the last N for a window of sessions, never one a fresh count already counted.</summary>
     public int FirstSession(EvaluationRun run, in JudgedPoint p, int from) =>

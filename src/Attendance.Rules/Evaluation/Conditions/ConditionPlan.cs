@@ -84,16 +84,10 @@ internal sealed class ConditionPlan
             SpellsMeasure m => Spec(daySpecs, m.Codes, 0, 0, m.Reading),
             _ => ConditionColumns.Attended,
         };
-        FixedColumns |= c.Measure switch
-        {
-            PercentMeasure => (1 << column) | (1 << ConditionColumns.Possible),
-            PunctualityMeasure => (1 << ConditionColumns.Attended) | (1 << ConditionColumns.AttendedLate) | (1 << ConditionColumns.Possible),
-            LateMeasure => 1 << ConditionColumns.Late,
-            CountMeasure or DaysMeasure or RunMeasure or SpellsMeasure => 0,
-            _ => (1 << ConditionColumns.Attended) | (1 << ConditionColumns.Possible),
-        };
         var min = c.Measure.IsPercentage && c.Measure is not ChangeMeasure ? c.MinPossibleSessions ?? policy.Defaults.MinPossibleSessions ?? 0 : 0;
-        return new ComparisonNode(c, column, min, Resolve(c.Over.Anchor), c.Measure is ChangeMeasure change ? Resolve(change.Since) : default);
+        var node = new ComparisonNode(c, column, min, Resolve(c.Over.Anchor), c.Measure is ChangeMeasure change ? Resolve(change.Since) : default);
+        FixedColumns |= node.FixedColumns;
+        return node;
     }
 
     private ResolvedReference Resolve(ActionReference? reference)

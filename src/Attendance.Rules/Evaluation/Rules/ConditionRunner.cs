@@ -25,21 +25,16 @@ internal sealed class ConditionRunner : RuleRunner
     private readonly bool countsSessions;
     private readonly bool compulsoryAge;
 
-    // A condition that can start to hold only where its count rises, under a repeat mode that fires
-    // at the first point it holds, is judged only at those points, at the first point of each year,
-    // where the pupil comes into scope and where the action it waits for changes: the same actions,
-    // without judging the points between.
-    private readonly ComparisonNode? risesOnly;
-    private int lastTotal;
+    // A rule of one comparison whose answer moves with a running total (a count that can start to
+    // hold only where it rises; a percentage over a growing window, which can change only after
+    // enough possible sessions) is judged again only once that total reaches the point where its
+    // answer may change, or where the year starts, the pupil comes into scope, the action it waits
+    // for (after) falls due again or its window starts afresh: the same actions, fewer points judged.
+    private readonly ComparisonNode? skipper;
     private bool judgeNext;
     private bool wasInScope;
     private int lastAnchor;
-
-    // A percentage over a window that only grows is judged again only once enough possible sessions
-    // have passed for its answer to change (while it does not hold), or where its window, scope or
-    // anchor changes.
-    private readonly ComparisonNode? skipsAhead;
-    private int lastFrom;
+    private int lastWindow;
     private long resumeAt;
 
     public ConditionRunner(ConditionRule rule, int order, ConditionPlan conditions)
@@ -51,12 +46,7 @@ internal sealed class ConditionRunner : RuleRunner
         after = rule.After is { } a ? conditions.ResolveReference(a) : new ResolvedReference(-1, 0);
         periods = JudgedPeriods.Ends(rule.Judged);
         compulsoryAge = rule.AppliesTo is { CompulsoryAge: true };
-        risesOnly = plan is ComparisonNode { HoldsOnlyWhereCountRises: true } node
-            && rule.Repeat is RepeatMode.FreshSessions or RepeatMode.OncePerYear
-            && rule.Judged is JudgedPeriod.Session or JudgedPeriod.Day
-            ? node
-            : null;
-        skipsAhead = plan is ComparisonNode { CanSkipAhead: true } percent ? percent : null;
+        skipper = plan is ComparisonNode node && node.SkipsPoints(rule.Repeat, rule.Judged) ? node : null;
     }
 
     /// <summary>The rule's repeat state, for its distance.</summary>
@@ -82,11 +72,10 @@ internal sealed class ConditionRunner : RuleRunner
     {
         gate = new(rule.Repeat);
         freshFrom = 0;
-        lastTotal = 0;
         judgeNext = true;
         wasInScope = false;
         lastAnchor = -1;
-        lastFrom = -1;
+        lastWindow = -1;
         resumeAt = 0;
     }
 
@@ -129,31 +118,15 @@ internal sealed class ConditionRunner : RuleRunner
 
         var inScope = InScopeOn(run, p.Day);
         var anchor = after.Runner < 0 ? 0 : ActionAnchors.Find(run, after, p.Day);
-        if (risesOnly is not null)
+        long progress = 0;
+        if (skipper is not null)
         {
-            // Judged where the count rose, the year began, the pupil came into scope or the action
-            // waited for (after) fell due again.
-            var total = risesOnly.CountTotal(run, p);
-            var skip = total == lastTotal && !judgeNext && (inScope == wasInScope || !inScope) && anchor == lastAnchor;
-            lastTotal = total;
+            progress = skipper.Progress(run, p);
+            var window = skipper.WindowKey(run, p);
+            var skip = !judgeNext && (inScope == wasInScope || !inScope) && anchor == lastAnchor && window == lastWindow && progress < resumeAt;
             wasInScope = inScope;
             lastAnchor = anchor;
-            judgeNext = false;
-            if (skip)
-            {
-                return;
-            }
-        }
-
-        long possible = 0;
-        if (skipsAhead is not null)
-        {
-            var from = skipsAhead.FirstDay(run, p);
-            possible = run.Columns!.Sessions[ConditionColumns.Possible][p.Sessions];
-            var skip = !judgeNext && inScope == wasInScope && anchor == lastAnchor && from == lastFrom && possible < resumeAt;
-            wasInScope = inScope;
-            lastAnchor = anchor;
-            lastFrom = from;
+            lastWindow = window;
             judgeNext = false;
             if (skip)
             {
@@ -162,9 +135,9 @@ internal sealed class ConditionRunner : RuleRunner
         }
 
         var holds = inScope && anchor >= 0 && plan.Holds(run, p);
-        if (skipsAhead is not null)
+        if (skipper is not null)
         {
-            resumeAt = holds ? possible : possible + Math.Min(skipsAhead.PossibleBeforeChange(run, p), int.MaxValue);
+            resumeAt = skipper.NextChange(run, p, holds, progress);
         }
 
         if (!gate.Fires(holds))
