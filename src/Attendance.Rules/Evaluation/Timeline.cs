@@ -62,12 +62,9 @@ internal sealed class Timeline
 
     public bool TermsInferred { get; private set; }
 
-    /// <summary>Refills this timeline (its arrays are reused, so a buffer evaluates many registers without allocating).</summary>
-    public void Fill(ReadOnlySpan<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar)
+    /// <summary>How many of the marks (in session order) fall on or before a date, by bisection.</summary>
+    public static int MarksTo(ReadOnlySpan<SessionMark> marks, LocalDate asOf)
     {
-        TermsInferred = calendar is null;
-
-        // Marks are in session order: the last one on or before the evaluation date by bisection.
         int lo = 0, hi = marks.Length;
         while (lo < hi)
         {
@@ -82,7 +79,15 @@ internal sealed class Timeline
             }
         }
 
-        var last = lo - 1;
+        return lo;
+    }
+
+    /// <summary>Refills this timeline (its arrays are reused, so a buffer evaluates many registers without allocating).</summary>
+    public void Fill(ReadOnlySpan<SessionMark> marks, LocalDate asOf, SchoolCalendar? calendar)
+    {
+        TermsInferred = calendar is null;
+
+        var last = MarksTo(marks, asOf) - 1;
         if (calendar is null || last < 0)
         {
             Reserve(last + 1);

@@ -254,13 +254,21 @@ public class GeneratedPolicyProperties
     {
         var read = PolicyLoader.ReadString(generated.Yaml, "generated.yaml");
         Assert.True(read.Policy is not null, $"{string.Join(Environment.NewLine, read.Diagnostics)}{Environment.NewLine}{generated}");
-        // Half the registers carry a date of birth that makes the pupil of compulsory school age part
-        // of the way through (or from the start), so rules limited to it come into scope mid-register.
         // Not with referrals: the reference decides a staged referral by year group only.
-        var roll = generated.Seed % 2 == 0 || c.Register.Marks.Length == 0 || generated.Yaml.Contains("referral", StringComparison.Ordinal)
-            ? null
-            : PupilRoll.Create(dateOfBirth: c.Register.Marks[0].Session.Date.PlusYears(-5).PlusDays(generated.Seed % 240 - 120));
-        var register = PupilRegister.Create(c.Register.PupilId, c.Register.Marks.Select(m => SessionMark.Create(m.Session, m.Code!, null, m.Facts)), generated.YearGroup, roll);
+        var register = CodesOnly(c, generated.YearGroup, generated.Seed, withBirth: !generated.Yaml.Contains("referral", StringComparison.Ordinal));
         DifferentialProperties.Compare(PolicyEvaluator.Compile(read.Policy), register, c with { Register = register }, generated.ToString());
+    }
+
+    /// <summary>
+    /// The case's register with its codes only (arrivals dropped), for a generated policy; for an odd
+    /// seed, where allowed, with a date of birth that makes the pupil of compulsory school age part of
+    /// the way through (or from the start), so rules limited to it come into scope mid-register.
+    /// </summary>
+    internal static PupilRegister CodesOnly(RegisterCase c, string? yearGroup, int seed, bool withBirth)
+    {
+        var roll = !withBirth || seed % 2 == 0 || c.Register.Marks.Length == 0
+            ? null
+            : PupilRoll.Create(dateOfBirth: c.Register.Marks[0].Session.Date.PlusYears(-5).PlusDays(seed % 240 - 120));
+        return PupilRegister.Create(c.Register.PupilId, c.Register.Marks.Select(m => SessionMark.Create(m.Session, m.Code!, null, m.Facts)), yearGroup, roll);
     }
 }

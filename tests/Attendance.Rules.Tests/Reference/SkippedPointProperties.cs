@@ -94,10 +94,7 @@ public class SkippedPointProperties
         var read = PolicyLoader.ReadString(rule.Yaml, "single.yaml");
         Assert.True(read.Policy is not null, $"{string.Join(Environment.NewLine, read.Diagnostics)}{Environment.NewLine}{rule}");
 
-        var roll = rule.Seed % 2 == 0 || c.Register.Marks.Length == 0
-            ? null
-            : PupilRoll.Create(dateOfBirth: c.Register.Marks[0].Session.Date.PlusYears(-5).PlusDays(rule.Seed % 240 - 120));
-        var register = PupilRegister.Create(c.Register.PupilId, c.Register.Marks.Select(m => SessionMark.Create(m.Session, m.Code!, null, m.Facts)), null, roll);
+        var register = GeneratedPolicyProperties.CodesOnly(c, null, rule.Seed, withBirth: true);
         DifferentialProperties.Compare(PolicyEvaluator.Compile(read.Policy), register, c with { Register = register }, rule.ToString());
     }
 }

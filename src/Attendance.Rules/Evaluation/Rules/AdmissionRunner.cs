@@ -37,23 +37,9 @@ internal sealed class AdmissionRunner(AdmissionRule rule, int order) : RuleRunne
             return;
         }
 
-        // The marks to the evaluation date, found by bisection (they are in session order).
-        int lo = 0, hi = marks.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (marks[mid].Session.Date <= run.AsOf)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
         var afterZ = false;
-        for (var i = 0; i < lo; i++)
+        var count = Timeline.MarksTo(marks, run.AsOf);
+        for (var i = 0; i < count; i++)
         {
             var code = marks[i].Code;
             if (code is not null && notOnRoll[code.Index])
