@@ -1,7 +1,6 @@
 using System.Text;
 using Attendance.Rules.Evaluation;
 using Attendance.Rules.Loading;
-using Attendance.Rules.Registers;
 using Attendance.Rules.Tests.Evaluation;
 using FsCheck;
 using FsCheck.Fluent;
